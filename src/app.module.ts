@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
+import { AdminGuard } from './common/guards/admin.guard';
+import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
+import { RouteTable } from './common/routing/route-table';
+import type { AppConfig } from './config/configuration';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { FirstAdministratorService } from './users/first-administrator.service';
+import { UsersModule } from './users/users.module';
+
+/**
+ * The application, built from an already validated configuration: main.ts
+ * loads it from the environment (exiting with one clear line when it is
+ * wrong), tests build it from their own overrides.
+ */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          load: [() => config],
+        }),
+        DiscoveryModule,
+        DatabaseModule,
+        UsersModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        RouteTable,
+        FirstAdministratorService,
+        // Guards run in this order: who are you (401), then may you (403).
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AdminGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useClass: ApiValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
+import { requestIdMiddleware } from './common/middleware/request-id.middleware';
+import { API_PREFIX } from './common/routing/route-table';
+import type { AppConfig } from './config/configuration';
+
+/**
+ * Everything about the HTTP surface that is not a module: the /api prefix,
+ * body parsing with its limit, request ids, the OpenAPI document. Shared by
+ * main.ts and the e2e tests so both serve exactly the same thing.
+ */
+export function configureApp(
+  app: NestExpressApplication,
+  config: AppConfig,
+): void {
+  app.use(requestIdMiddleware);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useBodyParser('json', { limit: config.app.bodyLimit, strict: true });
+  app.use(bodyParserErrorsMiddleware);
+  app.disable('x-powered-by');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Invite service')
+      .setDescription(
+        "Invite codes and invite-only registration, wire-compatible with Zipline v3's /api/auth/invite.",
+      )
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+}

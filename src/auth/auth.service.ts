@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { toUserResponse } from '../users/user-response';
+import type { User } from '../users/user.entity';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersService } from '../users/users.service';
+import { InvalidCredentialsError } from './auth.errors';
+import { SessionResponse } from './dto/session-response.dto';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /**
+   * One message and (through the decoy hash) one cost for an unknown user
+   * and a wrong password, so neither reveals which usernames exist.
+   */
+  async login(username: string, password: string): Promise<SessionResponse> {
+    const user = await this.users.findForLogin(username);
+    const valid = user
+      ? await this.passwords.verify(user.passwordHash, password)
+      : await this.passwords.verifyDecoy(password);
+    if (!user || !valid) throw new InvalidCredentialsError();
+    return this.startSession(user);
+  }
+
+  async startSession(user: User): Promise<SessionResponse> {
+    const token = await this.jwt.signAsync({ sub: user.id });
+    const { exp } = this.jwt.decode<{ exp: number }>(token);
+    return {
+      token,
+      expiresAt: new Date(exp * 1000).toISOString(),
+      user: toUserResponse(user),
+    };
+  }
+}

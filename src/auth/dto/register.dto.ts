@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class RegisterDto {
+  @ApiProperty({
+    example: 'alice',
+    description: '1..64 characters of A-Z a-z 0-9 . _ -; unique ignoring case',
+  })
+  @IsString({ message: 'invalid username' })
+  @Matches(USERNAME_PATTERN, { message: 'invalid username' })
+  username: string;
+
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: 8,
+    maxLength: 256,
+  })
+  @IsString({ message: 'invalid password' })
+  @Length(8, 256, { message: 'invalid password' })
+  password: string;
+
+  @ApiPropertyOptional({
+    example: 'ix8iFD2k',
+    description: 'The invite code; required while invites are enabled',
+  })
+  @IsOptional()
+  @IsString({ message: 'invalid invite code' })
+  code?: string;
+}

@@ -1,0 +1,32 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { DomainError, NotLoggedInError } from '../common/errors/domain-error';
+
+/**
+ * Global: every route needs a valid token unless marked @Public(). Every
+ * failure (no token, bad signature, expired, unknown user) is the same 401
+ * `not logged in`, so the answer tells an attacker nothing.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  canActivate(context: ExecutionContext) {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    return isPublic ? true : super.canActivate(context);
+  }
+
+  handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // A database outage while loading the user must surface as 503, not 401.
+    if (error && !(error instanceof DomainError)) throw error as Error;
+    if (error || !user) throw new NotLoggedInError();
+    return user;
+  }
+}

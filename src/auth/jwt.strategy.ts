@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-jwt';
+import type { AppConfig } from '../config/configuration';
+import { NotLoggedInError } from '../common/errors/domain-error';
+import type { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { extractToken } from './token-extractor';
+
+export interface JwtPayload {
+  sub: unknown;
+  iat?: number;
+  exp?: number;
+}
+
+/**
+ * Verifies HS256 tokens only (so `alg: none` and algorithm confusion fail
+ * before any claim is read), then loads the user's current row: a deleted
+ * user is refused, and a demotion is seen on the very next request.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly users: UsersService,
+  ) {
+    super({
+      jwtFromRequest: extractToken,
+      secretOrKey: config.get('auth', { infer: true }).jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: JwtPayload): Promise<User> {
+    const id = Number(payload.sub);
+    if (typeof payload.sub !== 'number' && typeof payload.sub !== 'string') {
+      throw new NotLoggedInError();
+    }
+    if (
+      !Number.isSafeInteger(id) ||
+      id <= 0 ||
+      String(id) !== String(payload.sub)
+    ) {
+      throw new NotLoggedInError();
+    }
+    const user = await this.users.findById(id);
+    if (!user) throw new NotLoggedInError();
+    return user;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * What went wrong, in terms of the domain rather than HTTP. The global
+ * exception filter is the one place that turns a kind into a status code.
+ */
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not-found'
+  | 'method-not-allowed'
+  | 'conflict'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'unavailable';
+
+/**
+ * A failure the caller can act on. `message` is the exact `error` string of
+ * the API contract; `details` is optional extra context (e.g. each invalid
+ * field) that is safe to show to the caller.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: DomainErrorKind;
+
+  constructor(
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A request body or query that does not satisfy the contract. */
+export class InvalidInputError extends DomainError {
+  readonly kind = 'invalid';
+}
+
+export class NotLoggedInError extends DomainError {
+  readonly kind = 'unauthenticated';
+  constructor() {
+    super('not logged in');
+  }
+}
+
+export class NotAdministratorError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor() {
+    super('not an administrator');
+  }
+}
+
+export class RouteNotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  constructor() {
+    super('not found');
+  }
+}
+
+export class MethodNotAllowedError extends DomainError {
+  readonly kind = 'method-not-allowed';
+  constructor(readonly allowedMethods: string[]) {
+    super('method not allowed');
+  }
+}
+
+export class DatabaseUnavailableError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor() {
+    super('database unavailable');
+  }
+}
+
+/** The body could not be read as JSON at all (raised by body-parser, before any route). */
+export class UnreadableBodyError extends DomainError {
+  constructor(
+    readonly kind: 'invalid' | 'payload-too-large' | 'unsupported-media-type',
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { parseDuration } from '../common/duration';
+import { EnvironmentVariables, validateEnvironment } from './env.validation';
+import { readOrCreateJwtSecret } from './jwt-secret';
+
+export interface AppConfig {
+  app: {
+    nodeEnv: 'development' | 'production' | 'test';
+    port: number;
+    /** Largest accepted request body, in bytes. */
+    bodyLimit: number;
+  };
+  database: {
+    /** Unset: main.ts starts an embedded PostgreSQL in dataDir and fills this in. */
+    url?: string;
+    dataDir: string;
+    /** Bound on waiting for a pooled connection, so an outage answers 503 instead of hanging. */
+    connectTimeoutMs: number;
+    /** Bound on one statement. */
+    statementTimeoutMs: number;
+    poolSize: number;
+  };
+  auth: {
+    jwtSecret: string;
+    /** Token lifetime in seconds. */
+    jwtExpiresInSeconds: number;
+    registrationEnabled: boolean;
+    adminUsername: string;
+    adminPassword?: string;
+  };
+  invites: {
+    enabled: boolean;
+    codeLength: number;
+    maxCount: number;
+    /** Seconds between cleanups of expired and used-up invites; 0 = never. */
+    cleanupIntervalSeconds: number;
+  };
+  rateLimit: {
+    authPerMinute: number;
+    redisUrl?: string;
+  };
+}
+
+/** Turns the validated environment into the typed configuration the app reads. */
+export function buildConfig(env: EnvironmentVariables): AppConfig {
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    app: {
+      nodeEnv: env.NODE_ENV as AppConfig['app']['nodeEnv'],
+      port: env.PORT,
+      bodyLimit: 100 * 1024,
+    },
+    database: {
+      url: env.DATABASE_URL,
+      dataDir,
+      connectTimeoutMs: 3000,
+      statementTimeoutMs: 5000,
+      poolSize: 10,
+    },
+    auth: {
+      jwtSecret: env.JWT_SECRET ?? readOrCreateJwtSecret(dataDir),
+      jwtExpiresInSeconds: Math.round(
+        (parseDuration(env.JWT_EXPIRES_IN) as number) / 1000,
+      ),
+      registrationEnabled: env.USER_REGISTRATION_ENABLED,
+      adminUsername: env.ADMIN_USERNAME,
+      adminPassword: env.ADMIN_PASSWORD,
+    },
+    invites: {
+      enabled: env.INVITES_ENABLED,
+      codeLength: env.INVITES_LENGTH,
+      maxCount: env.INVITES_MAX_COUNT,
+      cleanupIntervalSeconds: env.INVITES_CLEANUP_INTERVAL,
+    },
+    rateLimit: {
+      authPerMinute: env.RATE_LIMIT_AUTH,
+      redisUrl: env.REDIS_URL,
+    },
+  };
+}
+
+/** Validates and builds in one step. @throws ConfigValidationError */
+export function loadConfig(
+  raw: Record<string, string | undefined> = process.env,
+): AppConfig {
+  return buildConfig(validateEnvironment(raw));
+}

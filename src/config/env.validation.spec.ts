@@ -1,0 +1,127 @@
+import { loadConfig } from './configuration';
+import { ConfigValidationError, validateEnvironment } from './env.validation';
+
+const SECRET = 'x'.repeat(32);
+
+describe('validateEnvironment', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const env = validateEnvironment({ JWT_SECRET: SECRET });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './data',
+      JWT_EXPIRES_IN: '1d',
+      INVITES_ENABLED: true,
+      INVITES_LENGTH: 8,
+      INVITES_MAX_COUNT: 100,
+      INVITES_CLEANUP_INTERVAL: 0,
+      USER_REGISTRATION_ENABLED: false,
+      RATE_LIMIT_AUTH: 20,
+      ADMIN_USERNAME: 'administrator',
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be an integer from 0 to 65535'],
+    ['PORT', '70000', 'PORT must be an integer from 0 to 65535'],
+    ['PORT', '3000.5', 'PORT must be an integer from 0 to 65535'],
+    ['INVITES_LENGTH', '3', 'INVITES_LENGTH must be an integer from 6 to 64'],
+    ['INVITES_LENGTH', '65', 'INVITES_LENGTH must be an integer from 6 to 64'],
+    [
+      'FEATURES_INVITES_LENGTH',
+      '5',
+      'INVITES_LENGTH must be an integer from 6 to 64',
+    ],
+    ['INVITES_ENABLED', 'maybe', 'INVITES_ENABLED must be true or false'],
+    [
+      'INVITES_MAX_COUNT',
+      '0',
+      'INVITES_MAX_COUNT must be an integer from 1 to 10000',
+    ],
+    [
+      'INVITES_CLEANUP_INTERVAL',
+      '-1',
+      'INVITES_CLEANUP_INTERVAL must be a whole number of seconds (0 = off)',
+    ],
+    [
+      'USER_REGISTRATION_ENABLED',
+      'sure',
+      'USER_REGISTRATION_ENABLED must be true or false',
+    ],
+    [
+      'RATE_LIMIT_AUTH',
+      'lots',
+      'RATE_LIMIT_AUTH must be a whole number (0 = off)',
+    ],
+    [
+      'JWT_EXPIRES_IN',
+      'forever',
+      'JWT_EXPIRES_IN must be a duration such as 1h, 12h or 7d',
+    ],
+    ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
+    ['ADMIN_PASSWORD', 'short', 'ADMIN_PASSWORD must be at least 8 characters'],
+    [
+      'NODE_ENV',
+      'staging',
+      'NODE_ENV must be one of development, production, test',
+    ],
+  ])('rejects %s=%s naming the variable', (name, value, message) => {
+    expect(() =>
+      validateEnvironment({ JWT_SECRET: SECRET, [name]: value }),
+    ).toThrow(new ConfigValidationError(message));
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET must be set/,
+    );
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: SECRET })
+        .NODE_ENV,
+    ).toBe('production');
+  });
+
+  it('accepts the Zipline aliases, the canonical name winning when both are set', () => {
+    expect(
+      validateEnvironment({ JWT_SECRET: SECRET, FEATURES_INVITES: 'false' })
+        .INVITES_ENABLED,
+    ).toBe(false);
+    expect(
+      validateEnvironment({ JWT_SECRET: SECRET, FEATURES_INVITES_LENGTH: '12' })
+        .INVITES_LENGTH,
+    ).toBe(12);
+    expect(
+      validateEnvironment({
+        JWT_SECRET: SECRET,
+        FEATURES_INVITES: 'false',
+        INVITES_ENABLED: 'true',
+      }).INVITES_ENABLED,
+    ).toBe(true);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(validateEnvironment({ JWT_SECRET: SECRET, PORT: '' }).PORT).toBe(
+      3000,
+    );
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['FALSE', false],
+    ['0', false],
+  ])('reads the boolean %s as %s', (value, expected) => {
+    expect(
+      validateEnvironment({ JWT_SECRET: SECRET, INVITES_ENABLED: value })
+        .INVITES_ENABLED,
+    ).toBe(expected);
+  });
+});
+
+describe('loadConfig', () => {
+  it('converts the token lifetime to seconds', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: '12h' });
+    expect(config.auth.jwtExpiresInSeconds).toBe(12 * 3600);
+  });
+});

@@ -1,0 +1,175 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateBy,
+} from 'class-validator';
+import { parseDuration } from '../common/duration';
+
+/** Zipline's variable names, accepted so a Zipline `.env` keeps working. */
+const ALIASES: Record<string, string> = {
+  FEATURES_INVITES: 'INVITES_ENABLED',
+  FEATURES_INVITES_LENGTH: 'INVITES_LENGTH',
+};
+
+/** A string of digits becomes a number; anything else stays a string so @IsInt rejects it. */
+const toInt = () =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+      ? Number(value)
+      : value,
+  );
+
+const toBool = () =>
+  Transform(({ value }: { value: unknown }) => {
+    if (typeof value !== 'string') return value;
+    const normalized = value.trim().toLowerCase();
+    if (['true', '1', 'yes', 'on'].includes(normalized)) return true;
+    if (['false', '0', 'no', 'off'].includes(normalized)) return false;
+    return value;
+  });
+
+const IsDuration = (message: string) =>
+  ValidateBy({
+    name: 'isDuration',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && parseDuration(value) !== null,
+      defaultMessage: () => message,
+    },
+  });
+
+/**
+ * The environment as the service accepts it. Every variable of API.md's
+ * configuration table is here, with its default; a wrong value is reported by
+ * name instead of falling back silently.
+ */
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be one of development, production, test',
+  })
+  NODE_ENV = 'development';
+
+  @toInt()
+  @IsInt({ message: 'PORT must be an integer from 0 to 65535' })
+  @Min(0, { message: 'PORT must be an integer from 0 to 65535' })
+  @Max(65535, { message: 'PORT must be an integer from 0 to 65535' })
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'DATABASE_URL must not be empty when set' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  DATA_DIR = './data';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsDuration('JWT_EXPIRES_IN must be a duration such as 1h, 12h or 7d')
+  JWT_EXPIRES_IN = '1d';
+
+  @toBool()
+  @IsBoolean({ message: 'INVITES_ENABLED must be true or false' })
+  INVITES_ENABLED = true;
+
+  @toInt()
+  @IsInt({ message: 'INVITES_LENGTH must be an integer from 6 to 64' })
+  @Min(6, { message: 'INVITES_LENGTH must be an integer from 6 to 64' })
+  @Max(64, { message: 'INVITES_LENGTH must be an integer from 6 to 64' })
+  INVITES_LENGTH = 8;
+
+  @toInt()
+  @IsInt({ message: 'INVITES_MAX_COUNT must be an integer from 1 to 10000' })
+  @Min(1, { message: 'INVITES_MAX_COUNT must be an integer from 1 to 10000' })
+  @Max(10000, {
+    message: 'INVITES_MAX_COUNT must be an integer from 1 to 10000',
+  })
+  INVITES_MAX_COUNT = 100;
+
+  @toInt()
+  @IsInt({
+    message:
+      'INVITES_CLEANUP_INTERVAL must be a whole number of seconds (0 = off)',
+  })
+  @Min(0, {
+    message:
+      'INVITES_CLEANUP_INTERVAL must be a whole number of seconds (0 = off)',
+  })
+  INVITES_CLEANUP_INTERVAL = 0;
+
+  @toBool()
+  @IsBoolean({ message: 'USER_REGISTRATION_ENABLED must be true or false' })
+  USER_REGISTRATION_ENABLED = false;
+
+  @toInt()
+  @IsInt({ message: 'RATE_LIMIT_AUTH must be a whole number (0 = off)' })
+  @Min(0, { message: 'RATE_LIMIT_AUTH must be a whole number (0 = off)' })
+  RATE_LIMIT_AUTH = 20;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'REDIS_URL must not be empty when set' })
+  REDIS_URL?: string;
+
+  @IsString()
+  @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })
+  @MaxLength(64, { message: 'ADMIN_USERNAME must be at most 64 characters' })
+  ADMIN_USERNAME = 'administrator';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  ADMIN_PASSWORD?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+/**
+ * Validates the raw environment. Empty strings count as unset, so `PORT=` in a
+ * `.env` file means "use the default" rather than "port 0".
+ * @throws ConfigValidationError whose message names the first bad variable.
+ */
+export function validateEnvironment(
+  raw: Record<string, string | undefined>,
+): EnvironmentVariables {
+  const present: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== undefined && value !== '') present[key] = value;
+  }
+  for (const [alias, name] of Object.entries(ALIASES)) {
+    if (present[name] === undefined && present[alias] !== undefined) {
+      present[name] = present[alias];
+    }
+  }
+  const env = plainToInstance(EnvironmentVariables, present, {
+    excludeExtraneousValues: false,
+  });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message =
+      Object.values(first.constraints ?? {})[0] ??
+      `${first.property} is invalid`;
+    throw new ConfigValidationError(message);
+  }
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigValidationError(
+      'JWT_SECRET must be set (at least 32 characters) when NODE_ENV=production',
+    );
+  }
+  return env;
+}

@@ -1,0 +1,42 @@
+import type { DataSourceOptions } from 'typeorm';
+import { Invite } from '../invites/invite.entity';
+import { User } from '../users/user.entity';
+import { CreateUsers1764158400000 } from './migrations/1764158400000-CreateUsers';
+import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInvites';
+
+export interface DatabaseConnectionSettings {
+  url: string;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  poolSize?: number;
+}
+
+/**
+ * The one description of the database that both the Nest app and the
+ * TypeORM CLI (ormconfig.ts) use, so they can never disagree about entities
+ * or migrations. Migrations are listed explicitly rather than globbed: the
+ * same list works from ts-node, Jest and the compiled build.
+ */
+export function buildDataSourceOptions(
+  settings: DatabaseConnectionSettings,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    entities: [User, Invite],
+    migrations: [CreateUsers1764158400000, CreateInvites1764162000000],
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    poolSize: settings.poolSize ?? 10,
+    extra: {
+      // Bounded waits: with the database gone, a request fails fast (503)
+      // instead of queueing forever for a connection.
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 3000,
+      statement_timeout: settings.statementTimeoutMs ?? 5000,
+      idle_in_transaction_session_timeout: 10000,
+      keepAlive: true,
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/configuration';
+import { buildDataSourceOptions } from './data-source-options';
+import { runMigrationsExclusively } from './migration-runner';
+
+/**
+ * TypeORM on the configured PostgreSQL. Migrations are applied (under a lock)
+ * while the module initialises, so the app never listens on an old schema.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AppConfig, true>) => {
+        const database = config.get('database', { infer: true });
+        if (!database.url) {
+          throw new Error('database.url must be set before the app is created');
+        }
+        return {
+          ...buildDataSourceOptions({
+            url: database.url,
+            connectTimeoutMs: database.connectTimeoutMs,
+            statementTimeoutMs: database.statementTimeoutMs,
+            poolSize: database.poolSize,
+          }),
+          // Start-up against an unreachable database fails after a few
+          // tries with a clear log line rather than waiting half a minute.
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
+      },
+      dataSourceFactory: async (options) => {
+        const dataSource = await new DataSource(options!).initialize();
+        await runMigrationsExclusively(dataSource);
+        return dataSource;
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

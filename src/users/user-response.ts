@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { User } from './user.entity';
+
+/** The public shape of a user (API.md `User`): never the password hash. */
+export class UserResponse {
+  @ApiProperty({ example: 1 })
+  id: number;
+
+  @ApiProperty({ example: 'administrator' })
+  username: string;
+
+  @ApiProperty({ example: true })
+  administrator: boolean;
+
+  @ApiProperty({ example: '2022-11-11T03:34:25.532Z' })
+  createdAt: string;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description: 'The invite this user registered with.',
+  })
+  inviteId: number | null;
+}
+
+export function toUserResponse(user: User): UserResponse {
+  return {
+    id: user.id,
+    username: user.username,
+    administrator: user.administrator,
+    createdAt: user.createdAt.toISOString(),
+    inviteId: user.inviteId,
+  };
+}

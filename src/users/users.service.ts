@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { isUniqueViolation } from '../database/database-errors';
+import { PasswordHasher } from './password-hasher';
+import { User, USERNAME_UNIQUE_INDEX } from './user.entity';
+import { UsernameTakenError, UserNotFoundError } from './users.errors';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  administrator?: boolean;
+}
+
+export interface UserRow {
+  username: string;
+  passwordHash: string;
+  administrator?: boolean;
+  inviteId?: number | null;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** Case-insensitive, with the password hash (which is otherwise never selected). */
+  findForLogin(username: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  /** @throws UsernameTakenError when the name exists in any letter case. */
+  async create(newUser: NewUser): Promise<User> {
+    return this.insert({
+      username: newUser.username,
+      passwordHash: await this.passwords.hash(newUser.password),
+      administrator: newUser.administrator,
+    });
+  }
+
+  /**
+   * Inserts an already hashed user, inside `manager`'s transaction when one
+   * is given: registration redeems an invite in the same transaction, and
+   * hashes before opening it so no lock is held while argon2 runs.
+   * @throws UsernameTakenError when the name exists in any letter case.
+   */
+  async insert(row: UserRow, manager?: EntityManager): Promise<User> {
+    const repository = manager ? manager.getRepository(User) : this.users;
+    try {
+      const inserted = await repository.insert({
+        username: row.username,
+        passwordHash: row.passwordHash,
+        administrator: row.administrator ?? false,
+        inviteId: row.inviteId ?? null,
+      });
+      const id = (inserted.identifiers[0] as { id: number }).id;
+      return await repository.findOneByOrFail({ id });
+    } catch (error) {
+      if (isUniqueViolation(error, USERNAME_UNIQUE_INDEX)) {
+        throw new UsernameTakenError();
+      }
+      throw error;
+    }
+  }
+
+  async setPassword(username: string, password: string): Promise<User> {
+    const user = await this.findByUsernameOrFail(username);
+    await this.users.update(user.id, {
+      passwordHash: await this.passwords.hash(password),
+    });
+    return user;
+  }
+
+  async setAdministrator(
+    username: string,
+    administrator: boolean,
+  ): Promise<User> {
+    const user = await this.findByUsernameOrFail(username);
+    await this.users.update(user.id, { administrator });
+    return { ...user, administrator };
+  }
+
+  private async findByUsernameOrFail(username: string): Promise<User> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .where('lower(user.username) = lower(:username)', { username })
+      .getOne();
+    if (!user) throw new UserNotFoundError(username);
+    return user;
+  }
+}

@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { createApp, TestApp } from './helpers/create-app';
+import { DATABASE_UNAVAILABLE } from './helpers/error-bodies';
+import { TcpProxy } from './helpers/tcp-proxy';
+import { createTestDatabase, dropTestDatabase } from './helpers/test-database';
+
+/**
+ * The app reaches PostgreSQL through a proxy the test can cut, so the outage
+ * is real: connections drop, new ones are refused.
+ */
+describe('database outage (e2e)', () => {
+  let t: TestApp;
+  let proxy: TcpProxy;
+  let directUrl: string;
+  let token: string;
+
+  beforeAll(async () => {
+    directUrl = await createTestDatabase();
+    const target = new URL(directUrl);
+    proxy = await TcpProxy.start({
+      host: target.hostname,
+      port: Number(target.port || 5432),
+    });
+    t = await createApp({ DATABASE_URL: proxy.wrap(directUrl) });
+    token = (await t.createUser()).token;
+  });
+
+  afterAll(async () => {
+    await proxy.resume();
+    await t.close();
+    await proxy.cut();
+    await dropTestDatabase(directUrl);
+  });
+
+  it('reports health 200 while the database answers', async () => {
+    const response = await request(t.http).get('/api/health').expect(200);
+    expect(response.body).toEqual(expect.objectContaining({ status: 'ok' }));
+  });
+
+  it('answers 503 within the bound while the database is gone, then recovers by itself', async () => {
+    await proxy.cut();
+
+    const started = Date.now();
+    const me = await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`);
+    const elapsed = Date.now() - started;
+    expect(me.status).toBe(503);
+    expect(me.body).toEqual(DATABASE_UNAVAILABLE);
+    // The contract's bound is 5 s; a hang would hit Jest's timeout instead.
+    expect(elapsed).toBeLessThan(5000);
+
+    const health = await request(t.http).get('/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual(DATABASE_UNAVAILABLE);
+
+    await proxy.resume();
+    await request(t.http).get('/api/health').expect(200);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+  });
+});

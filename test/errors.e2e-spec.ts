@@ -1,0 +1,157 @@
+import request from 'supertest';
+import { UsersService } from '../src/users/users.service';
+import { createApp, TestApp } from './helpers/create-app';
+import {
+  DATABASE_UNAVAILABLE,
+  INTERNAL_SERVER_ERROR,
+  INVALID_JSON_BODY,
+  METHOD_NOT_ALLOWED,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+} from './helpers/error-bodies';
+
+describe('errors (e2e)', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createApp();
+    token = (await t.createUser()).token;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers 404 not found for an unknown route, authenticated or not', async () => {
+    for (const path of [
+      '/api/nope',
+      '/api/auth',
+      '/nothing-here',
+      '/api/auth/invite/extra',
+    ]) {
+      const response = await request(t.http).get(path).expect(404);
+      expect(response.body).toEqual(NOT_FOUND);
+      expect(response.headers['content-type']).toMatch(/application\/json/);
+    }
+    const authenticated = await request(t.http)
+      .get('/api/nope')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(404);
+    expect(authenticated.body).toEqual(NOT_FOUND);
+  });
+
+  it('answers 405 method not allowed with an Allow header for a known route and another method', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['put', '/api/auth/login', 'POST'],
+      ['get', '/api/auth/login', 'POST'],
+      ['delete', '/api/auth/me', 'GET, HEAD'],
+      ['post', '/api/health', 'GET, HEAD'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const response = await request(t.http)[method as 'get'](path).expect(405);
+      expect(response.body).toEqual(METHOD_NOT_ALLOWED);
+      expect(response.headers.allow).toBe(allow);
+    }
+  });
+
+  it('answers 400 invalid json body for malformed JSON', async () => {
+    for (const body of [
+      '{bad',
+      '{"username": "a",}',
+      'nul',
+      '"just a string"',
+    ]) {
+      const response = await request(t.http)
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(body)
+        .expect(400);
+      expect(response.body).toEqual(INVALID_JSON_BODY);
+    }
+  });
+
+  it('answers 400 when the JSON body is not an object', async () => {
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('[1, 2]')
+      .expect(400);
+    expect(response.body).toEqual(
+      expect.objectContaining({
+        error: 'request body must be a json object',
+        code: 400,
+      }),
+    );
+  });
+
+  it('answers 413 payload too large above the 100 kB limit', async () => {
+    const response = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'a'.repeat(101 * 1024), password: 'x' }))
+      .expect(413);
+    expect(response.body).toEqual(PAYLOAD_TOO_LARGE);
+  });
+
+  it('accepts a body just under the limit', async () => {
+    await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ username: 'a'.repeat(90 * 1024), password: 'x' }))
+      .expect(401);
+  });
+
+  it('answers 500 internal server error without leaking the cause', async () => {
+    const users = t.app.get(UsersService);
+    const spy = jest
+      .spyOn(users, 'findById')
+      .mockRejectedValueOnce(
+        new Error('secret internal detail at /srv/app.ts:42'),
+      );
+    try {
+      const response = await request(t.http)
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(500);
+      expect(response.body).toEqual(INTERNAL_SERVER_ERROR);
+      expect(JSON.stringify(response.body)).not.toContain('secret');
+      expect(response.headers['x-request-id']).toBeTruthy();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('answers 503 database unavailable when the database refuses connections', async () => {
+    const users = t.app.get(UsersService);
+    const refused = Object.assign(
+      new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+    const spy = jest.spyOn(users, 'findById').mockRejectedValueOnce(refused);
+    try {
+      const response = await request(t.http)
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(503);
+      expect(response.body).toEqual(DATABASE_UNAVAILABLE);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('echoes the caller X-Request-Id and generates one otherwise', async () => {
+    const echoed = await request(t.http)
+      .get('/api/health')
+      .set('X-Request-Id', 'abc-123');
+    expect(echoed.headers['x-request-id']).toBe('abc-123');
+    const generated = await request(t.http).get('/api/nope');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await request(t.http)
+      .get('/api/health')
+      .set('X-Request-Id', 'bad id\twith spaces');
+    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -1,0 +1,8 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  const embedded = globalThis.embeddedTestDatabase;
+  if (!embedded) return;
+  await embedded.database.stop();
+  rmSync(embedded.dir, { recursive: true, force: true });
+}

@@ -1,0 +1,100 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App } from 'supertest/types';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { AuthService } from '../../src/auth/auth.service';
+import { AppConfig, loadConfig } from '../../src/config/configuration';
+import type { User } from '../../src/users/user.entity';
+import { UsersService } from '../../src/users/users.service';
+import { createTestDatabase, dropTestDatabase } from './test-database';
+
+export const ADMIN_USERNAME = 'admin';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_JWT_SECRET = 'e2e-tests-jwt-secret-0123456789-abcdef';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: App;
+  config: AppConfig;
+  dataSource: DataSource;
+  databaseUrl: string;
+  /** Creates a user directly (no HTTP) and returns it with a valid token. */
+  createUser(options?: {
+    username?: string;
+    password?: string;
+    administrator?: boolean;
+  }): Promise<{ user: User; token: string; password: string }>;
+  /** A token for the first administrator, created at start-up. */
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+let userCounter = 0;
+
+/**
+ * Boots the real AppModule, as main.ts does, on a fresh database of the
+ * test server with migrations applied. `env` overrides the environment the
+ * configuration is validated from.
+ */
+export async function createApp(
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'invite-service-data-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_USERNAME,
+    ADMIN_PASSWORD,
+    RATE_LIMIT_AUTH: '0',
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: ['error'],
+  });
+  configureApp(app, config);
+  await app.init();
+
+  const users = app.get(UsersService);
+  const auth = app.get(AuthService);
+  const dataSource = app.get(DataSource);
+
+  return {
+    app,
+    http: app.getHttpServer() as App,
+    config,
+    dataSource,
+    databaseUrl,
+    async createUser(options = {}) {
+      userCounter += 1;
+      const password = options.password ?? `password-${userCounter}`;
+      const user = await users.create({
+        username: options.username ?? `user${process.pid}x${userCounter}`,
+        password,
+        administrator: options.administrator ?? false,
+      });
+      const { token } = await auth.startSession(user);
+      return { user, token, password };
+    },
+    async adminToken() {
+      const { token } = await auth.login(ADMIN_USERNAME, ADMIN_PASSWORD);
+      return token;
+    },
+    async close() {
+      await app.close();
+      await dropTestDatabase(databaseUrl);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
