@@ -10,6 +10,7 @@ import { RouteTable } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { InvitesModule } from './invites/invites.module';
 import { FirstAdministratorService } from './users/first-administrator.service';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
         DatabaseModule,
         UsersModule,
         AuthModule,
+        InvitesModule,
         HealthModule,
       ],
       providers: [

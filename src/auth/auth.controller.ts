@@ -1,7 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiOkResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -13,12 +21,18 @@ import { toUserResponse, UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { RegistrationOpenGuard } from './registration-open.guard';
+import { RegistrationService } from './registration.service';
 import { SessionResponse } from './dto/session-response.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly registration: RegistrationService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -34,6 +48,27 @@ export class AuthController {
   })
   login(@Body() body: LoginDto): Promise<SessionResponse> {
     return this.auth.login(body.username, body.password);
+  }
+
+  @Public()
+  @Post('register')
+  @HttpCode(200)
+  @UseGuards(RegistrationOpenGuard)
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'The new user, logged in',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description:
+      'invalid invite code | registration is disabled | invalid username | invalid password | unknown field: <name>',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'username already exists',
+  })
+  register(@Body() body: RegisterDto): Promise<SessionResponse> {
+    return this.registration.register(body);
   }
 
   @Get('me')

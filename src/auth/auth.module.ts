@@ -3,15 +3,19 @@ import { ConfigService } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import type { AppConfig } from '../config/configuration';
+import { InvitesModule } from '../invites/invites.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { RegistrationOpenGuard } from './registration-open.guard';
+import { RegistrationService } from './registration.service';
 
 @Module({
   imports: [
     UsersModule,
+    InvitesModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
@@ -29,7 +33,13 @@ import { JwtStrategy } from './jwt.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, JwtAuthGuard],
+  providers: [
+    AuthService,
+    RegistrationService,
+    RegistrationOpenGuard,
+    JwtStrategy,
+    JwtAuthGuard,
+  ],
   exports: [AuthService, JwtAuthGuard],
 })
 export class AuthModule {}

@@ -35,6 +35,9 @@ export function buildDataSourceOptions(
       // instead of queueing forever for a connection.
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 3000,
       statement_timeout: settings.statementTimeoutMs ?? 5000,
+      // The same bound on the client side, for a server that stopped
+      // answering without closing the connection.
+      query_timeout: (settings.statementTimeoutMs ?? 5000) + 1000,
       idle_in_transaction_session_timeout: 10000,
       keepAlive: true,
     },

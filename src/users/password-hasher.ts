@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id with OWASP's baseline (19 MiB, 2 passes, 1 lane). The parameters
  * are stored inside each hash, so raising them later keeps old hashes valid.
  */
 const OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  // Algorithm.Argon2id: the package's enum is a `const enum`, which
+  // isolatedModules (ts-jest) cannot read, so its value is spelled out.
+  algorithm: 2,
   memoryCost: 19456,
   timeCost: 2,
   parallelism: 1,

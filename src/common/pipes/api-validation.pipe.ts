@@ -12,18 +12,14 @@ import { InvalidInputError } from '../errors/domain-error';
  * (`invalid count`). Each failing field is listed in `details`.
  */
 export class ApiValidationPipe extends ValidationPipe {
+  /**
+   * Query strings get the same checks but unknown parameters are dropped,
+   * not refused: cache busters such as `?_=1699999999` are common.
+   */
+  private readonly queryPipe = new ValidationPipe(options(false));
+
   constructor() {
-    super({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      forbidUnknownValues: true,
-      transform: true,
-      // No implicit conversions: "abc" must not quietly become NaN, nor
-      // "2.5" an integer. DTOs convert explicitly where the contract allows.
-      transformOptions: { enableImplicitConversion: false },
-      stopAtFirstError: true,
-      exceptionFactory: (errors) => toInvalidInputError(errors),
-    });
+    super(options(true));
   }
 
   async transform(
@@ -37,8 +33,25 @@ export class ApiValidationPipe extends ValidationPipe {
         throw new InvalidInputError('request body must be a json object');
       }
     }
+    if (metadata.type === 'query')
+      return this.queryPipe.transform(value, metadata);
     return super.transform(value, metadata);
   }
+}
+
+function options(forbidUnknownKeys: boolean) {
+  return {
+    whitelist: true,
+    forbidNonWhitelisted: forbidUnknownKeys,
+    forbidUnknownValues: true,
+    transform: true,
+    // No implicit conversions: "abc" must not quietly become NaN, nor "2.5"
+    // an integer. Inputs that allow strings of digits convert explicitly.
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: true,
+    exceptionFactory: (errors: ValidationError[]) =>
+      toInvalidInputError(errors),
+  };
 }
 
 function toInvalidInputError(errors: ValidationError[]): InvalidInputError {

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/configuration';
+import { InvalidInviteCodeError } from '../invites/invites.errors';
+import { InvitesService } from '../invites/invites.service';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+import { RegisterDto } from './dto/register.dto';
+import { SessionResponse } from './dto/session-response.dto';
+
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly invites: InvitesService,
+    private readonly users: UsersService,
+    private readonly passwords: PasswordHasher,
+    private readonly auth: AuthService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  /**
+   * Creates a (never administrator) user. While invites are enabled a code
+   * is required, and consuming one of its uses and inserting the user are
+   * one transaction: if the insert fails (the username is taken), the use
+   * is given back by the rollback. The password is hashed before the
+   * transaction opens, so the invite's row is locked only for two statements.
+   */
+  async register(body: RegisterDto): Promise<SessionResponse> {
+    const requiresInvite = this.config.get('invites', { infer: true }).enabled;
+    if (requiresInvite && !body.code) throw new InvalidInviteCodeError();
+    const passwordHash = await this.passwords.hash(body.password);
+
+    const user = await this.dataSource.transaction(async (manager) => {
+      const inviteId = requiresInvite
+        ? await this.invites.redeem(body.code as string, manager)
+        : null;
+      return this.users.insert(
+        { username: body.username, passwordHash, inviteId },
+        manager,
+      );
+    });
+    return this.auth.startSession(user);
+  }
+}

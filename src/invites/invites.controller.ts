@@ -1,0 +1,123 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Admin } from '../common/decorators/admin.decorator';
+import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { ErrorResponseDto } from '../common/dto/error-response.dto';
+import { ConfigService } from '@nestjs/config';
+import type { AppConfig } from '../config/configuration';
+import type { User } from '../users/user.entity';
+import { parseCreateInvitesInput } from './create-invites-input';
+import { CreateInviteDto } from './dto/create-invite.dto';
+import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
+import { ListInvitesQueryDto } from './dto/list-invites-query.dto';
+import { InviteResponse } from './invite-response';
+import { InvitesEnabledGuard } from './invites-enabled.guard';
+import { InvitesService } from './invites.service';
+import { parseListInvitesQuery } from './list-invites-query';
+
+@ApiTags('invites')
+@ApiExtraModels(InviteResponse)
+@ApiUnauthorizedResponse({
+  description: 'not logged in',
+  type: ErrorResponseDto,
+})
+@ApiBadRequestResponse({
+  description:
+    'invites are disabled; or the input is invalid (see each operation)',
+  type: ErrorResponseDto,
+})
+@Admin()
+@UseGuards(InvitesEnabledGuard)
+@Controller('auth/invite')
+export class InvitesController {
+  constructor(
+    private readonly invites: InvitesService,
+    private readonly config: ConfigService<AppConfig, true>,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List invites, newest first' })
+  @ApiOkResponse({ type: InviteResponse, isArray: true })
+  async list(
+    @Query() _query: ListInvitesQueryDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InviteResponse[]> {
+    // The raw query, not the DTO: the parser needs to see repeated keys.
+    const query = parseListInvitesQuery(request.query);
+    const page = await this.invites.list(query);
+    if (page.nextCursor) {
+      const next = new URLSearchParams();
+      next.set('limit', String(query.limit));
+      next.set('cursor', page.nextCursor);
+      if (query.used !== undefined) next.set('used', String(query.used));
+      if (query.expired !== undefined)
+        next.set('expired', String(query.expired));
+      response.setHeader(
+        'Link',
+        `</api/auth/invite?${next.toString()}>; rel="next"`,
+      );
+    }
+    return page.invites;
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Create one invite, or `count` invites at once (all or nothing)',
+  })
+  @ApiOkResponse({
+    description:
+      'One invite when count is 1 or absent; an array of `count` invites otherwise',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(InviteResponse) },
+        { type: 'array', items: { $ref: getSchemaPath(InviteResponse) } },
+      ],
+    },
+  })
+  async create(
+    @Body() body: CreateInviteDto,
+    @CurrentUser() user: User,
+  ): Promise<InviteResponse | InviteResponse[]> {
+    const input = parseCreateInvitesInput(
+      body,
+      { maxCount: this.config.get('invites', { infer: true }).maxCount },
+      new Date(),
+    );
+    const created = await this.invites.create(input, user.id);
+    return input.count === 1 ? created[0] : created;
+  }
+
+  @Delete()
+  @ApiOperation({ summary: 'Delete an invite by its code' })
+  @ApiOkResponse({ type: InviteResponse, description: 'The deleted invite' })
+  @ApiNotFoundResponse({
+    description: 'invite not found',
+    type: ErrorResponseDto,
+  })
+  delete(@Query() query: DeleteInviteQueryDto): Promise<InviteResponse> {
+    return this.invites.delete(query.code);
+  }
+}

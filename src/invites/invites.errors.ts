@@ -1,0 +1,68 @@
+import { DomainError } from '../common/errors/domain-error';
+
+export class InvitesDisabledError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invites are disabled');
+  }
+}
+
+export class InvalidDateError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invalid date');
+  }
+}
+
+export class InvalidCountError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invalid count');
+  }
+}
+
+export class InvalidMaxUsesError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invalid maxUses');
+  }
+}
+
+export class InvalidQueryError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invalid query');
+  }
+}
+
+export class NoCodeError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('no code');
+  }
+}
+
+export class InviteNotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  constructor() {
+    super('invite not found');
+  }
+}
+
+/**
+ * One answer for a missing, unknown, expired or used-up code, so the
+ * registration form cannot be used as an oracle for which codes exist.
+ */
+export class InvalidInviteCodeError extends DomainError {
+  readonly kind = 'invalid';
+  constructor() {
+    super('invalid invite code');
+  }
+}
+
+/** Fresh codes kept colliding: only possible with a broken generator or a full code space. */
+export class CodeSpaceExhaustedError extends Error {
+  constructor(attempts: number) {
+    super(`could not find unused invite codes after ${attempts} attempts`);
+  }
+}

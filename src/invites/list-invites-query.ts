@@ -1,0 +1,74 @@
+import { InvalidQueryError } from './invites.errors';
+
+export const MAX_PAGE_SIZE = 1000;
+
+/** Where the previous page ended, in the list order (createdAt desc, id desc). */
+export interface InviteCursor {
+  /** PostgreSQL's own text for the timestamp: microsecond precision, unlike a JS Date. */
+  createdAt: string;
+  id: number;
+}
+
+export interface ListInvitesQuery {
+  used?: boolean;
+  expired?: boolean;
+  /** Absent: every invite in one answer, as the seed's GET does. */
+  limit?: number;
+  cursor?: InviteCursor;
+}
+
+const BOOLEAN: Record<string, boolean> = { true: true, false: false };
+
+/**
+ * Reads GET /api/auth/invite's query. Unknown parameters are ignored (cache
+ * busters are common); a known one with a bad or repeated value is refused.
+ * @throws InvalidQueryError
+ */
+export function parseListInvitesQuery(
+  query: Record<string, unknown>,
+): ListInvitesQuery {
+  const result: ListInvitesQuery = {};
+  for (const key of ['used', 'expired'] as const) {
+    const value = query[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || !(value in BOOLEAN))
+      throw new InvalidQueryError();
+    result[key] = BOOLEAN[value];
+  }
+  if (query.limit !== undefined) {
+    const limit = query.limit;
+    if (typeof limit !== 'string' || !/^\d{1,4}$/.test(limit))
+      throw new InvalidQueryError();
+    result.limit = Number(limit);
+    if (result.limit < 1 || result.limit > MAX_PAGE_SIZE)
+      throw new InvalidQueryError();
+  }
+  if (query.cursor !== undefined) {
+    if (typeof query.cursor !== 'string') throw new InvalidQueryError();
+    result.cursor = decodeCursor(query.cursor);
+    // A cursor only makes sense with a page size.
+    result.limit ??= MAX_PAGE_SIZE;
+  }
+  return result;
+}
+
+/** Opaque to clients: base64url of `<createdAt>|<id>`. */
+export function encodeCursor(cursor: InviteCursor): string {
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
+}
+
+function decodeCursor(text: string): InviteCursor {
+  const decoded = /^[A-Za-z0-9_-]{1,200}$/.test(text)
+    ? Buffer.from(text, 'base64url').toString('utf8')
+    : '';
+  const match =
+    /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d)?)\|(\d{1,10})$/.exec(
+      decoded,
+    );
+  // PostgreSQL prints whole-hour offsets as `+00`; Date.parse wants `+00:00`.
+  const iso = match?.[1].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  if (!match || !iso || Number.isNaN(Date.parse(iso))) {
+    throw new InvalidQueryError();
+  }
+  return { createdAt: match[1], id: Number(match[2]) };
+}
