@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync } from 'node:fs';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { AppConfig, loadConfig } from './config/configuration';
-import { ConfigValidationError } from './config/env.validation';
+import { loadConfigOrExit } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 
 const logger = new Logger('Bootstrap');
@@ -50,20 +48,6 @@ async function bootstrap(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/** A wrong setting stops start-up with one line naming it: no stack trace. */
-function loadConfigOrExit(): AppConfig {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      console.error(`Invalid configuration: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -44,19 +44,18 @@ export interface EmbeddedDatabaseOptions {
  * The binaries are driven with `pg_ctl` rather than through the package's
  * `EmbeddedPostgres` class: that class installs process-wide exit hooks that
  * stop the server (and exit) on SIGTERM before the HTTP server has finished
- * its in-flight requests. With `pg_ctl` the server runs detached, start and
- * stop are ours, and a server left behind by a killed process is found
- * through `postmaster.pid` and handled on the next start.
+ * its in-flight requests. With `pg_ctl` the server runs detached and several
+ * processes can share it (the service, the CLI, a migration): whoever finds
+ * it running uses it, and whoever leaves last stops it. A server left behind
+ * by a killed process is simply used by the next start.
  */
 export class EmbeddedDatabase {
   private constructor(
     readonly url: string,
-    /** False when another live process of ours started the server: we only use it. */
-    readonly owned: boolean,
     private readonly clusterDir: string,
-    private readonly ownerFile: string,
     private readonly binaries: Binaries,
     private readonly runAs: RunAs | undefined,
+    private readonly log: (message: string) => void,
   ) {}
 
   static async start(
@@ -68,47 +67,39 @@ export class EmbeddedDatabase {
     const runAs = userInfo().uid === 0 ? await ensurePostgresUser() : undefined;
     const binaries = resolveBinaries(runAs, log);
     const clusterDir = resolveClusterDir(dataDir, runAs, log);
-    const ownerFile = join(dataDir, 'embedded-postgres.owner');
     const password = readOrCreatePassword(dataDir);
+    const create = (port: number) =>
+      new EmbeddedDatabase(
+        connectionUrl(password, port, EMBEDDED_DATABASE_NAME),
+        clusterDir,
+        binaries,
+        runAs,
+        log,
+      );
 
     const running = readRunningServer(clusterDir);
     if (running) {
-      const owner = readOwner(ownerFile);
-      if (
-        owner !== undefined &&
-        owner !== process.pid &&
-        isNodeProcess(owner)
-      ) {
+      try {
+        await ensureDatabase(password, running.port, EMBEDDED_DATABASE_NAME);
         log(
-          `Using the embedded PostgreSQL started by process ${owner} on port ${running.port}`,
+          `Using the embedded PostgreSQL already running (pid ${running.pid}, port ${running.port})`,
         );
-        const url = connectionUrl(
-          password,
-          running.port,
-          EMBEDDED_DATABASE_NAME,
+        return create(running.port);
+      } catch (error) {
+        log(
+          `The embedded PostgreSQL left running (pid ${running.pid}) does not answer (${String(error)}); restarting it`,
         );
-        return new EmbeddedDatabase(
-          url,
-          false,
+        await pgCtl(binaries, runAs, [
+          'stop',
+          '-D',
           clusterDir,
-          ownerFile,
-          binaries,
-          runAs,
-        );
+          '-m',
+          'immediate',
+          '-w',
+          '-t',
+          '60',
+        ]);
       }
-      log(
-        `Stopping an embedded PostgreSQL (pid ${running.pid}) left running by a process that no longer exists`,
-      );
-      await pgCtl(binaries, runAs, [
-        'stop',
-        '-D',
-        clusterDir,
-        '-m',
-        'fast',
-        '-w',
-        '-t',
-        '60',
-      ]);
     }
 
     if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
@@ -130,23 +121,26 @@ export class EmbeddedDatabase {
       '-o',
       serverOptions,
     ]);
-    writeFileSync(ownerFile, String(process.pid));
     await ensureDatabase(password, port, EMBEDDED_DATABASE_NAME);
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-    const url = connectionUrl(password, port, EMBEDDED_DATABASE_NAME);
-    return new EmbeddedDatabase(
-      url,
-      true,
-      clusterDir,
-      ownerFile,
-      binaries,
-      runAs,
-    );
+    return create(port);
   }
 
-  /** Stops the server if this process started it; a borrowed one is left alone. */
-  async stop(): Promise<void> {
-    if (!this.owned) return;
+  /**
+   * Stops the server unless another process still has connections to it
+   * (that process stops it when it leaves). Call after closing this
+   * process's own pool. `force` stops it regardless (tests).
+   */
+  async stop(options: { force?: boolean } = {}): Promise<void> {
+    if (!options.force) {
+      const others = await countOtherClients(this.url).catch(() => 0);
+      if (others > 0) {
+        this.log(
+          `Leaving the embedded PostgreSQL running for ${others} other connection(s)`,
+        );
+        return;
+      }
+    }
     await pgCtl(this.binaries, this.runAs, [
       'stop',
       '-D',
@@ -157,7 +151,6 @@ export class EmbeddedDatabase {
       '-t',
       '60',
     ]);
-    rmSync(this.ownerFile, { force: true });
   }
 
   /** A URL for another database on the same server (tests use one database per app). */
@@ -281,28 +274,12 @@ function readRunningServer(
   return { pid, port };
 }
 
-function readOwner(ownerFile: string): number | undefined {
-  if (!existsSync(ownerFile)) return undefined;
-  const pid = Number(readFileSync(ownerFile, 'utf8').trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Guards against a recycled pid: the owner must still be a Node process. */
-function isNodeProcess(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
-  } catch {
-    return true; // no /proc (macOS): trust the liveness check
   }
 }
 
@@ -381,6 +358,7 @@ async function ensureDatabase(
 ): Promise<void> {
   const client = new Client({
     connectionString: connectionUrl(password, port, 'postgres'),
+    connectionTimeoutMillis: 5000,
   });
   await client.connect();
   try {
@@ -391,6 +369,24 @@ async function ensureDatabase(
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE "${database}"`);
     }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Client connections other than the one asking. */
+async function countOtherClients(url: string): Promise<number> {
+  const client = new Client({
+    connectionString: url,
+    connectionTimeoutMillis: 2000,
+  });
+  await client.connect();
+  try {
+    const result = await client.query<{ count: string }>(
+      `SELECT count(*) FROM pg_stat_activity
+       WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    return Number(result.rows[0].count);
   } finally {
     await client.end();
   }

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 256;
 
 export class RegisterDto {
   @ApiProperty({
@@ -14,11 +16,13 @@ export class RegisterDto {
 
   @ApiProperty({
     example: 'correct horse battery staple',
-    minLength: 8,
-    maxLength: 256,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
   })
   @IsString({ message: 'invalid password' })
-  @Length(8, 256, { message: 'invalid password' })
+  @Length(PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH, {
+    message: 'invalid password',
+  })
   password: string;
 
   @ApiPropertyOptional({

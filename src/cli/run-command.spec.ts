@@ -1,0 +1,119 @@
+import type { User } from '../users/user.entity';
+import { UserNotFoundError } from '../users/users.errors';
+import { generatePassword, runCommand } from './run-command';
+
+function user(username: string, administrator = false): User {
+  return { id: 1, username, administrator } as User;
+}
+
+/** UsersService's three commands, recording what they were asked. */
+function fakeUsers() {
+  return {
+    create: jest.fn((input: { username: string; administrator?: boolean }) =>
+      Promise.resolve(user(input.username, input.administrator)),
+    ),
+    // The stored spelling, to show the output names the user as stored.
+    setPassword: jest.fn(() => Promise.resolve(user('Alice'))),
+    setAdministrator: jest.fn((_name: string, administrator: boolean) =>
+      Promise.resolve(user('Alice', administrator)),
+    ),
+  };
+}
+
+function io() {
+  const lines: string[] = [];
+  return {
+    lines,
+    print: (line: string) => lines.push(line),
+    generatePassword: () => 'generated-password',
+  };
+}
+
+describe('runCommand', () => {
+  it('creates a user with a generated password and prints it once', async () => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand(
+      { name: 'create-user', username: 'alice', administrator: false },
+      users,
+      out,
+    );
+    expect(users.create).toHaveBeenCalledWith({
+      username: 'alice',
+      password: 'generated-password',
+      administrator: false,
+    });
+    expect(out.lines).toEqual([
+      'Created the user "alice".',
+      'Generated password (shown only once): generated-password',
+    ]);
+  });
+
+  it('does not echo a password the operator gave', async () => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand(
+      {
+        name: 'create-user',
+        username: 'alice',
+        administrator: true,
+        password: 'given-password',
+      },
+      users,
+      out,
+    );
+    expect(users.create).toHaveBeenCalledWith({
+      username: 'alice',
+      password: 'given-password',
+      administrator: true,
+    });
+    expect(out.lines).toEqual(['Created the administrator "alice".']);
+  });
+
+  it('sets a generated password and names the user as stored', async () => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand({ name: 'set-password', username: 'ALICE' }, users, out);
+    expect(users.setPassword).toHaveBeenCalledWith(
+      'ALICE',
+      'generated-password',
+    );
+    expect(out.lines).toEqual([
+      'Changed the password of "Alice".',
+      'Generated password (shown only once): generated-password',
+    ]);
+  });
+
+  it.each([
+    [true, '"Alice" is now an administrator.'],
+    [false, '"Alice" is no longer an administrator.'],
+  ])('sets administrator to %s', async (administrator, line) => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand(
+      { name: 'set-administrator', username: 'alice', administrator },
+      users,
+      out,
+    );
+    expect(users.setAdministrator).toHaveBeenCalledWith('alice', administrator);
+    expect(out.lines).toEqual([line]);
+  });
+
+  it('lets a domain error through and prints nothing', async () => {
+    const users = fakeUsers();
+    users.setPassword.mockRejectedValue(new UserNotFoundError('nobody'));
+    const out = io();
+    await expect(
+      runCommand({ name: 'set-password', username: 'nobody' }, users, out),
+    ).rejects.toThrow('user not found: nobody');
+    expect(out.lines).toEqual([]);
+  });
+});
+
+describe('generatePassword', () => {
+  it('gives 22 URL-safe characters (16 random bytes), different each time', () => {
+    const first = generatePassword();
+    expect(first).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(generatePassword()).not.toBe(first);
+  });
+});

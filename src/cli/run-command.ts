@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { UsersService } from '../users/users.service';
+import type { CliCommand } from './parse-args';
+
+/** 16 random bytes: 128 bits, 22 characters that survive copy and paste. */
+export function generatePassword(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export interface CommandIo {
+  /** One line of the command's result, for stdout. */
+  print(line: string): void;
+  generatePassword(): string;
+}
+
+type UserCommands = Pick<
+  UsersService,
+  'create' | 'setPassword' | 'setAdministrator'
+>;
+
+/**
+ * Carries out one database command through UsersService, so the CLI obeys
+ * exactly the rules the API does (hashing, case-insensitive uniqueness).
+ * Domain errors (UsernameTakenError, UserNotFoundError) are left to the caller.
+ */
+export async function runCommand(
+  command: Exclude<CliCommand, { name: 'help' }>,
+  users: UserCommands,
+  io: CommandIo,
+): Promise<void> {
+  switch (command.name) {
+    case 'create-user': {
+      const password = command.password ?? io.generatePassword();
+      const user = await users.create({
+        username: command.username,
+        password,
+        administrator: command.administrator,
+      });
+      io.print(
+        `Created ${user.administrator ? 'the administrator' : 'the user'} "${user.username}".`,
+      );
+      if (command.password === undefined) printGenerated(io, password);
+      return;
+    }
+    case 'set-password': {
+      const password = command.password ?? io.generatePassword();
+      const user = await users.setPassword(command.username, password);
+      io.print(`Changed the password of "${user.username}".`);
+      if (command.password === undefined) printGenerated(io, password);
+      return;
+    }
+    case 'set-administrator': {
+      const user = await users.setAdministrator(
+        command.username,
+        command.administrator,
+      );
+      io.print(
+        user.administrator
+          ? `"${user.username}" is now an administrator.`
+          : `"${user.username}" is no longer an administrator.`,
+      );
+      return;
+    }
+  }
+}
+
+/** Printed only when generated: a password the operator typed is not echoed back. */
+function printGenerated(io: CommandIo, password: string): void {
+  io.print(`Generated password (shown only once): ${password}`);
+}

@@ -1,0 +1,185 @@
+import { verify } from '@node-rs/argon2';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TEST_JWT_SECRET } from './helpers/create-app';
+import { createTestDatabase, dropTestDatabase } from './helpers/test-database';
+
+const ROOT = join(__dirname, '..');
+const GENERATED = /^Generated password \(shown only once\): (\S+)$/m;
+
+let databaseUrl: string;
+let dataDir: string;
+let db: Client;
+
+/** Runs the real CLI (src/cli/main.ts) against the test database, until it exits. */
+function cli(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      // Only what the test names, plus what Node needs: no DATABASE_URL leaks in.
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        JWT_SECRET: TEST_JWT_SECRET,
+        ADMIN_PASSWORD: 'admin-password-for-tests',
+      },
+    },
+  );
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}
+
+async function findUser(username: string) {
+  const { rows } = await db.query<{
+    username: string;
+    password_hash: string;
+    administrator: boolean;
+  }>(
+    'SELECT username, password_hash, administrator FROM users WHERE lower(username) = lower($1)',
+    [username],
+  );
+  return rows;
+}
+
+async function passwordHash(username: string): Promise<string> {
+  const [row] = await findUser(username);
+  return row.password_hash;
+}
+
+async function isAdministrator(username: string): Promise<boolean> {
+  const [row] = await findUser(username);
+  return row.administrator;
+}
+
+const ERIN_PASSWORD = 'erin-first-password';
+
+describe('operator CLI (e2e)', () => {
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    dataDir = mkdtempSync(join(tmpdir(), 'invite-service-cli-'));
+    // The first run meets an empty database: the CLI must migrate it first.
+    const seeded = cli('create-user', 'Erin', '--password', ERIN_PASSWORD);
+    expect(seeded).toMatchObject({ status: 0, stderr: '' });
+    db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('uses DATABASE_URL and starts no embedded server', () => {
+    // EmbeddedDatabase.start always writes its password file into DATA_DIR.
+    expect(existsSync(join(dataDir, 'postgres-password'))).toBe(false);
+  });
+
+  it('creates an ordinary user with a generated password, printed once', async () => {
+    const { status, stdout } = cli('create-user', 'frank');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Created the user "frank".');
+    const password = GENERATED.exec(stdout)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{22}$/);
+
+    const rows = await findUser('frank');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ username: 'frank', administrator: false });
+    await expect(verify(rows[0].password_hash, password!)).resolves.toBe(true);
+    await expect(verify(rows[0].password_hash, 'not-it-at-all')).resolves.toBe(
+      false,
+    );
+  });
+
+  it('creates an administrator with the given password, without echoing it', async () => {
+    const { status, stdout } = cli(
+      'create-user',
+      'Grace',
+      '--admin',
+      '--password',
+      'grace-password',
+    );
+    expect(status).toBe(0);
+    expect(stdout.trim()).toBe('Created the administrator "Grace".');
+    const [row] = await findUser('grace');
+    expect(row).toMatchObject({ username: 'Grace', administrator: true });
+    await expect(verify(row.password_hash, 'grace-password')).resolves.toBe(
+      true,
+    );
+  });
+
+  it('set-password replaces the hash: the new password verifies, the old one no longer does', async () => {
+    const before = await passwordHash('erin');
+    await expect(verify(before, ERIN_PASSWORD)).resolves.toBe(true);
+
+    // Looked up ignoring case, like login.
+    const { status, stdout } = cli('set-password', 'ERIN');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Changed the password of "Erin".');
+    const password = GENERATED.exec(stdout)?.[1];
+    expect(password).toBeDefined();
+
+    const after = await passwordHash('erin');
+    expect(after).not.toBe(before);
+    await expect(verify(after, password!)).resolves.toBe(true);
+    await expect(verify(after, ERIN_PASSWORD)).resolves.toBe(false);
+  });
+
+  it('grant-admin and revoke-admin flip the administrator column', async () => {
+    expect(await isAdministrator('erin')).toBe(false);
+
+    const granted = cli('grant-admin', 'erin');
+    expect(granted.status).toBe(0);
+    expect(granted.stdout.trim()).toBe('"Erin" is now an administrator.');
+    expect(await isAdministrator('erin')).toBe(true);
+
+    const revoked = cli('revoke-admin', 'erin');
+    expect(revoked.status).toBe(0);
+    expect(revoked.stdout.trim()).toBe('"Erin" is no longer an administrator.');
+    expect(await isAdministrator('erin')).toBe(false);
+  });
+
+  it('refuses a username taken in another letter case with exit code 1', async () => {
+    const before = await passwordHash('erin');
+    const { status, stdout, stderr } = cli(
+      'create-user',
+      'ERIN',
+      '--password',
+      'another-password',
+    );
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('error: username already exists');
+    expect(stdout).toBe('');
+    const rows = await findUser('erin');
+    expect(rows).toHaveLength(1);
+    expect(rows[0].password_hash).toBe(before);
+  });
+
+  it('reports an unknown user with exit code 1', () => {
+    const { status, stderr } = cli('grant-admin', 'nobody');
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe('error: user not found: nobody');
+  });
+
+  it('answers an unknown command with the usage text and exit code 2', () => {
+    const { status, stdout, stderr } = cli('delete-user', 'erin');
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: unknown command "delete-user"\n/);
+    expect(stderr).toContain('Usage: npm run cli -- <command> [options]');
+    expect(stderr).toContain('create-user <username> [--admin]');
+  });
+});
