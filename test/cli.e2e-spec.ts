@@ -1,13 +1,12 @@
 import { verify } from '@node-rs/argon2';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TEST_JWT_SECRET } from './helpers/create-app';
+import { runEntryPoint } from './helpers/run-entry-point';
 import { createTestDatabase, dropTestDatabase } from './helpers/test-database';
 
-const ROOT = join(__dirname, '..');
 const GENERATED = /^Generated password \(shown only once\): (\S+)$/m;
 
 let databaseUrl: string;
@@ -16,30 +15,13 @@ let db: Client;
 
 /** Runs the real CLI (src/cli/main.ts) against the test database, until it exits. */
 function cli(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/cli/main.ts', ...args],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      // Only what the test names, plus what Node needs: no DATABASE_URL leaks in.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'test',
-        DATABASE_URL: databaseUrl,
-        DATA_DIR: dataDir,
-        JWT_SECRET: TEST_JWT_SECRET,
-        ADMIN_PASSWORD: 'admin-password-for-tests',
-      },
-    },
-  );
-  return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
-  };
+  return runEntryPoint('src/cli/main.ts', args, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_PASSWORD: 'admin-password-for-tests',
+  });
 }
 
 async function findUser(username: string) {

@@ -1,29 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runEntryPoint } from './helpers/run-entry-point';
 
-const ROOT = join(__dirname, '..');
-
-/** Runs the real entry point (src/main.ts) with an environment, until it exits. */
+/** Runs the real server entry point (src/main.ts) with an environment, until it exits. */
 function start(env: Record<string, string>) {
-  const result = spawnSync(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', 'src/main.ts'],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 60_000,
-      // Only what the test names, plus what Node needs: no DATABASE_URL leaks in.
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...env,
-      },
-    },
-  );
-  return {
-    status: result.status,
-    output: `${result.stdout}${result.stderr}`.trim(),
-  };
+  const { status, stdout, stderr } = runEntryPoint('src/main.ts', [], env);
+  return { status, output: `${stdout}${stderr}`.trim() };
 }
 
 describe('start-up configuration (e2e)', () => {

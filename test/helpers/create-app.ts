@@ -61,7 +61,8 @@ export async function createApp(
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
-    logger: ['error'],
+    // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
+    logger: process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false,
   });
   configureApp(app, config);
   await app.init();
