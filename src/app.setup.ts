@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
 import { requestIdMiddleware } from './common/middleware/request-id.middleware';
@@ -15,6 +16,16 @@ export function configureApp(
   config: AppConfig,
 ): void {
   app.use(requestIdMiddleware);
+  app.use(helmet());
+  if (config.app.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.app.corsOrigins.includes('*')
+        ? true
+        : config.app.corsOrigins,
+      exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
+    });
+  }
+  app.set('trust proxy', config.app.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
   app.useBodyParser('json', { limit: config.app.bodyLimit, strict: true });
   app.use(bodyParserErrorsMiddleware);

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { loadConfigOrExit } from './config/load-config';
@@ -22,7 +23,7 @@ async function bootstrap(): Promise<void> {
   try {
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register(config),
-      { bodyParser: false, forceCloseConnections: true, abortOnError: false },
+      { bodyParser: false, abortOnError: false },
     );
     configureApp(app, config);
     await app.listen(config.app.port);
@@ -36,9 +37,23 @@ async function bootstrap(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received, shutting down`);
+    logger.log(
+      `${signal} received: finishing in-flight requests, then exiting`,
+    );
+    // app.close() stops accepting connections, closes idle keep-alive ones
+    // and waits for in-flight requests before it closes the database pool.
+    // A request still running after the timeout loses its connection.
+    const server: Server = app.getHttpServer();
+    const deadline = setTimeout(() => {
+      logger.warn(
+        'shutdown timeout reached: closing the remaining connections',
+      );
+      server.closeAllConnections();
+    }, config.app.shutdownTimeoutMs);
+    deadline.unref();
     try {
       await app.close();
+      clearTimeout(deadline);
       await embedded?.stop();
       process.exit(0);
     } catch (error) {

@@ -9,6 +9,12 @@ export interface AppConfig {
     port: number;
     /** Largest accepted request body, in bytes. */
     bodyLimit: number;
+    /** Origins allowed by CORS; empty: CORS off (no header sent). */
+    corsOrigins: string[];
+    /** Express's `trust proxy` setting, so client IPs are right behind a load balancer. */
+    trustProxy: boolean | number | string;
+    /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
+    shutdownTimeoutMs: number;
   };
   database: {
     /** Unset: main.ts starts an embedded PostgreSQL in dataDir and fills this in. */
@@ -49,6 +55,12 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       nodeEnv: env.NODE_ENV as AppConfig['app']['nodeEnv'],
       port: env.PORT,
       bodyLimit: 100 * 1024,
+      corsOrigins: (env.CORS_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT * 1000,
     },
     database: {
       url: env.DATABASE_URL,
@@ -77,6 +89,13 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       redisUrl: env.REDIS_URL,
     },
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value; // addresses or subnets, as Express reads them
 }
 
 /** Validates and builds in one step. @throws ConfigValidationError */

@@ -66,6 +66,21 @@ describe('validateEnvironment', () => {
       'staging',
       'NODE_ENV must be one of development, production, test',
     ],
+    [
+      'CORS_ORIGINS',
+      'app.example',
+      'CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.com',
+    ],
+    [
+      'TRUST_PROXY',
+      'yes please',
+      'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of proxy addresses',
+    ],
+    [
+      'SHUTDOWN_TIMEOUT',
+      '0',
+      'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
+    ],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() =>
       validateEnvironment({ JWT_SECRET: SECRET, [name]: value }),
@@ -120,6 +135,29 @@ describe('validateEnvironment', () => {
 });
 
 describe('loadConfig', () => {
+  it.each([
+    [undefined, false],
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.1.1', '10.0.0.0/8, 192.168.1.1'],
+  ])('reads TRUST_PROXY=%s as %j', (value, expected) => {
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, TRUST_PROXY: value }).app.trustProxy,
+    ).toEqual(expected);
+  });
+
+  it('splits CORS_ORIGINS into a list, empty when unset', () => {
+    expect(loadConfig({ JWT_SECRET: SECRET }).app.corsOrigins).toEqual([]);
+    expect(
+      loadConfig({
+        JWT_SECRET: SECRET,
+        CORS_ORIGINS: 'https://a.example, https://b.example:8443',
+      }).app.corsOrigins,
+    ).toEqual(['https://a.example', 'https://b.example:8443']);
+  });
+
   it('converts the token lifetime to seconds', () => {
     const config = loadConfig({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: '12h' });
     expect(config.auth.jwtExpiresInSeconds).toBe(12 * 3600);

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -124,6 +125,35 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'REDIS_URL must not be empty when set' })
   REDIS_URL?: string;
+
+  @IsOptional()
+  @Matches(/^(\*|https?:\/\/[^\s,]+)(\s*,\s*https?:\/\/[^\s,]+)*$/, {
+    message:
+      'CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.com',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @Matches(
+    /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
+    {
+      message:
+        'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of proxy addresses',
+    },
+  )
+  TRUST_PROXY = 'false';
+
+  @toInt()
+  @IsInt({
+    message: 'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  @Min(1, {
+    message: 'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  @Max(600, {
+    message: 'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  SHUTDOWN_TIMEOUT = 10;
 
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })
