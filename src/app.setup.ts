@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { accessLogMiddleware } from './common/middleware/access-log.middleware';
 import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
 import { requestIdMiddleware } from './common/middleware/request-id.middleware';
 import { API_PREFIX } from './common/routing/route-table';
@@ -16,6 +17,7 @@ export function configureApp(
   config: AppConfig,
 ): void {
   app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware);
   app.use(helmet());
   if (config.app.corsOrigins.length > 0) {
     app.enableCors({

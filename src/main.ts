@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { createAppLogger } from './common/logging/app-logger';
 import { loadConfigOrExit } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 
@@ -11,6 +12,8 @@ const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  const appLogger = createAppLogger(config.app.nodeEnv);
+  Logger.overrideLogger(appLogger);
   const embedded = config.database.url
     ? undefined
     : await EmbeddedDatabase.start({
@@ -23,7 +26,7 @@ async function bootstrap(): Promise<void> {
   try {
     app = await NestFactory.create<NestExpressApplication>(
       AppModule.register(config),
-      { bodyParser: false, abortOnError: false },
+      { bodyParser: false, abortOnError: false, logger: appLogger },
     );
     configureApp(app, config);
     await app.listen(config.app.port);

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,6 +44,7 @@ let userCounter = 0;
  */
 export async function createApp(
   env: Record<string, string> = {},
+  options: { logger?: LoggerService } = {},
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'invite-service-data-'));
@@ -62,7 +64,9 @@ export async function createApp(
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
-    logger: process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false,
+    logger:
+      options.logger ??
+      (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
   });
   configureApp(app, config);
   await app.init();
