@@ -65,7 +65,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
     database: {
       url: env.DATABASE_URL,
       dataDir,
-      connectTimeoutMs: 3000,
+      connectTimeoutMs: 5000,
       statementTimeoutMs: 5000,
       poolSize: 10,
     },

@@ -33,7 +33,10 @@ export function buildDataSourceOptions(
     extra: {
       // Bounded waits: with the database gone, a request fails fast (503)
       // instead of queueing forever for a connection.
-      connectionTimeoutMillis: settings.connectTimeoutMs ?? 3000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+      // Opening a connection (TLS, SCRAM) is the expensive part; keep idle
+      // ones for a minute rather than pg's default 10 s, so bursts find them.
+      idleTimeoutMillis: 60_000,
       statement_timeout: settings.statementTimeoutMs ?? 5000,
       // The same bound on the client side, for a server that stopped
       // answering without closing the connection.

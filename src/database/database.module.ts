@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsExclusively } from './migration-runner';
+import { warmUpPool } from './pool-warm-up';
 
 /**
  * TypeORM on the configured PostgreSQL. Migrations are applied (under a lock)
@@ -35,6 +36,7 @@ import { runMigrationsExclusively } from './migration-runner';
       dataSourceFactory: async (options) => {
         const dataSource = await new DataSource(options!).initialize();
         await runMigrationsExclusively(dataSource);
+        warmUpPool(dataSource, options!.poolSize ?? 10);
         return dataSource;
       },
     }),
