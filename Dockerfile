@@ -1,0 +1,28 @@
+# Production image. Docker cannot run on the development machines of this
+# project, so this file is kept small and is not built in CI.
+#
+#   docker build -t invite-service .
+#   docker run -e DATABASE_URL=postgres://… -e JWT_SECRET=… -p 3000:3000 invite-service
+#
+# The server applies pending migrations itself (under an advisory lock)
+# before it listens, so "migrations, then server" is one command.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production PORT=3000
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+# The embedded PostgreSQL is for development; in a container set DATABASE_URL.
+USER node
+EXPOSE 3000
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/main.js"]
