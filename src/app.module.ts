@@ -11,6 +11,8 @@ import type { AppConfig } from './config/configuration';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { FirstAdministratorService } from './users/first-administrator.service';
 import { UsersModule } from './users/users.module';
 
@@ -36,11 +38,14 @@ export class AppModule {
         AuthModule,
         InvitesModule,
         HealthModule,
+        RateLimitModule,
       ],
       providers: [
         RouteTable,
         FirstAdministratorService,
-        // Guards run in this order: who are you (401), then may you (403).
+        // Guards run in this order: how often (429, @RateLimited() routes
+        // only), who are you (401), then may you (403).
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AdminGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

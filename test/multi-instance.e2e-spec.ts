@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { Client } from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +9,14 @@ import { ServerProcess } from './helpers/server-process';
 import { createTestDatabase, dropTestDatabase } from './helpers/test-database';
 
 const INSTANCES = 3;
+const RATE_LIMIT = 5;
+/** The machine's Redis, under a key prefix of this run's own. */
+const redisUrl = `redis://127.0.0.1:6379?keyPrefix=invite-service-test:${randomBytes(6).toString('hex')}:`;
+
+/** A client address of its own for each request that must not share a budget. */
+let nextAddress = 1;
+const freshClient = () =>
+  `10.1.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
 
 /**
  * Three real server processes on one PostgreSQL, started at the same moment
@@ -30,7 +39,11 @@ describe('several instances on one database (e2e)', () => {
           JWT_SECRET: TEST_JWT_SECRET,
           ADMIN_USERNAME: 'admin',
           ADMIN_PASSWORD,
-          RATE_LIMIT_AUTH: '0',
+          // One shared budget for all three, per client IP as the load
+          // balancer reports it in X-Forwarded-For.
+          RATE_LIMIT_AUTH: String(RATE_LIMIT),
+          REDIS_URL: redisUrl,
+          TRUST_PROXY: '1',
         }),
       ),
     );
@@ -72,6 +85,7 @@ describe('several instances on one database (e2e)', () => {
     async (maxUses) => {
       const login = await request(servers[0].url)
         .post('/api/auth/login')
+        .set('X-Forwarded-For', freshClient())
         .send({ username: 'admin', password: ADMIN_PASSWORD })
         .expect(200);
       const invite = await request(servers[1].url)
@@ -84,6 +98,7 @@ describe('several instances on one database (e2e)', () => {
         Array.from({ length: 60 }, (_, i) =>
           request(servers[i % INSTANCES].url)
             .post('/api/auth/register')
+            .set('X-Forwarded-For', freshClient())
             .send({
               username: `spread${maxUses}x${i}`,
               password: 'a-long-password',
@@ -110,4 +125,28 @@ describe('several instances on one database (e2e)', () => {
       expect(row.uses).toBe(maxUses);
     },
   );
+
+  it('share one rate-limit budget per client across the instances', async () => {
+    const client = freshClient();
+    const attempt = (i: number) =>
+      request(servers[i % INSTANCES].url)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', client)
+        .send({ username: 'admin', password: 'wrong-password' });
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT; i += 1)
+      statuses.push((await attempt(i)).status);
+    expect(statuses).toEqual(Array(RATE_LIMIT).fill(401));
+    for (let i = 0; i < INSTANCES; i += 1) {
+      const refused = await attempt(i);
+      expect(refused.status).toBe(429);
+      expect(refused.body).toEqual({ error: 'too many requests', code: 429 });
+    }
+    // Another client still has its whole budget.
+    await request(servers[0].url)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', freshClient())
+      .send({ username: 'admin', password: ADMIN_PASSWORD })
+      .expect(200);
+  });
 });

@@ -8,6 +8,7 @@ export const METHOD_NOT_ALLOWED = errorBody('method not allowed', 405);
 export const NOT_FOUND = errorBody('not found', 404);
 export const INVALID_JSON_BODY = errorBody('invalid json body', 400);
 export const PAYLOAD_TOO_LARGE = errorBody('payload too large', 413);
+export const TOO_MANY_REQUESTS = errorBody('too many requests', 429);
 export const INTERNAL_SERVER_ERROR = errorBody('internal server error', 500);
 export const DATABASE_UNAVAILABLE = errorBody('database unavailable', 503);
 export const INVALID_CREDENTIALS = errorBody(
