@@ -6,17 +6,14 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+  ApiErrorResponses,
+  JSON_BODY_ERRORS,
+} from '../common/decorators/api-error-responses.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
-import { ErrorResponseDto } from '../common/dto/error-response.dto';
+import { RateLimited } from '../rate-limit/rate-limited.decorator';
 import { toUserResponse, UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
 import { AuthService } from './auth.service';
@@ -34,38 +31,67 @@ export class AuthController {
     private readonly registration: RegistrationService,
   ) {}
 
+  // Above @RateLimited(), so that its 429 is the one documented.
+  @ApiErrorResponses(
+    [
+      400,
+      'username and password are required',
+      'unknown field: remember',
+      ...JSON_BODY_ERRORS,
+    ],
+    [401, 'invalid username or password'],
+    413,
+    415,
+    429,
+    500,
+    503,
+  )
   @Public()
+  @RateLimited()
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionResponse })
-  @ApiBadRequestResponse({
-    type: ErrorResponseDto,
-    description: 'username and password are required',
-  })
-  @ApiUnauthorizedResponse({
-    type: ErrorResponseDto,
-    description: 'invalid username or password',
-  })
+  @ApiOkResponse({ type: SessionResponse, description: 'Logged in' })
   login(@Body() body: LoginDto): Promise<SessionResponse> {
     return this.auth.login(body.username, body.password);
   }
 
+  // Above @RateLimited(), so that its 429 is the one documented.
+  @ApiErrorResponses(
+    [
+      400,
+      'registration is disabled',
+      'invalid invite code',
+      'invalid username',
+      'invalid password',
+      'unknown field: administrator',
+      ...JSON_BODY_ERRORS,
+    ],
+    [409, 'username already exists'],
+    413,
+    415,
+    429,
+    500,
+    503,
+  )
   @Public()
+  @RateLimited()
   @Post('register')
   @HttpCode(200)
   @UseGuards(RegistrationOpenGuard)
   @ApiOkResponse({
     type: SessionResponse,
     description: 'The new user, logged in',
-  })
-  @ApiBadRequestResponse({
-    type: ErrorResponseDto,
-    description:
-      'invalid invite code | registration is disabled | invalid username | invalid password | unknown field: <name>',
-  })
-  @ApiConflictResponse({
-    type: ErrorResponseDto,
-    description: 'username already exists',
+    example: {
+      token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...',
+      expiresAt: '2022-11-12T03:40:02.114Z',
+      user: {
+        id: 2,
+        username: 'alice',
+        administrator: false,
+        createdAt: '2022-11-11T03:40:02.114Z',
+        inviteId: 35,
+      },
+    },
   })
   register(@Body() body: RegisterDto): Promise<SessionResponse> {
     return this.registration.register(body);
@@ -73,11 +99,8 @@ export class AuthController {
 
   @Get('me')
   @ApiBearerAuth()
-  @ApiOkResponse({ type: UserResponse })
-  @ApiUnauthorizedResponse({
-    type: ErrorResponseDto,
-    description: 'not logged in',
-  })
+  @ApiOkResponse({ type: UserResponse, description: 'The logged-in user' })
+  @ApiErrorResponses(401, 500, 503)
   me(@CurrentUser() user: User): UserResponse {
     return toUserResponse(user);
   }

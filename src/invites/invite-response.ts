@@ -16,16 +16,21 @@ export interface InviteRow {
  * service's extension (`uses`, `maxUses`).
  */
 export class InviteResponse {
-  @ApiProperty({ example: 35 })
+  @ApiProperty({ type: 'integer', example: 35 })
   id: number;
 
-  @ApiProperty({ example: 'ix8iFD2k' })
+  @ApiProperty({ example: 'ix8iFD' })
   code: string;
 
-  @ApiProperty({ example: '2022-11-11T03:34:25.532Z' })
+  @ApiProperty({ format: 'date-time', example: '2022-11-11T03:34:25.532Z' })
   createdAt: string;
 
-  @ApiProperty({ type: String, nullable: true, example: null })
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: null,
+  })
   expiresAt: string | null;
 
   @ApiProperty({
@@ -34,23 +39,36 @@ export class InviteResponse {
   })
   used: boolean;
 
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   createdById: number;
 
   @ApiProperty({
+    type: 'integer',
     example: 0,
     description: 'Registrations that redeemed this invite',
   })
   uses: number;
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     example: 1,
     description: 'Redemptions allowed; null for unlimited',
   })
   maxUses: number | null;
 }
+
+/** The seed's invite 35 (Zipline's docs), as this service answers it. */
+export const INVITE_EXAMPLE: InviteResponse = {
+  id: 35,
+  code: 'ix8iFD',
+  createdAt: '2022-11-11T03:34:25.532Z',
+  expiresAt: null,
+  used: false,
+  createdById: 1,
+  uses: 0,
+  maxUses: 1,
+};
 
 export function toInviteResponse(row: InviteRow): InviteResponse {
   return {

@@ -11,19 +11,20 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
+  ApiBody,
   ApiExtraModels,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Admin } from '../common/decorators/admin.decorator';
+import {
+  ApiErrorResponses,
+  JSON_BODY_ERRORS,
+} from '../common/decorators/api-error-responses.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
-import { ErrorResponseDto } from '../common/dto/error-response.dto';
 import { ConfigService } from '@nestjs/config';
 import type { AppConfig } from '../config/configuration';
 import type { User } from '../users/user.entity';
@@ -31,22 +32,14 @@ import { parseCreateInvitesInput } from './create-invites-input';
 import { CreateInviteDto } from './dto/create-invite.dto';
 import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
 import { ListInvitesQueryDto } from './dto/list-invites-query.dto';
-import { InviteResponse } from './invite-response';
+import { INVITE_EXAMPLE, InviteResponse } from './invite-response';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
 import { parseListInvitesQuery } from './list-invites-query';
 
 @ApiTags('invites')
 @ApiExtraModels(InviteResponse)
-@ApiUnauthorizedResponse({
-  description: 'not logged in',
-  type: ErrorResponseDto,
-})
-@ApiBadRequestResponse({
-  description:
-    'invites are disabled; or the input is invalid (see each operation)',
-  type: ErrorResponseDto,
-})
+@ApiErrorResponses(401, 500, 503)
 @Admin()
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
@@ -58,7 +51,20 @@ export class InvitesController {
 
   @Get()
   @ApiOperation({ summary: 'List invites, newest first' })
-  @ApiOkResponse({ type: InviteResponse, isArray: true })
+  @ApiOkResponse({
+    type: InviteResponse,
+    isArray: true,
+    description: 'The invites (one page of them with `limit`)',
+    example: [INVITE_EXAMPLE],
+    headers: {
+      Link: {
+        description:
+          'With `limit`, when more invites remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"`',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
   async list(
     @Query() _query: ListInvitesQueryDto,
     @Req() request: Request,
@@ -87,6 +93,7 @@ export class InvitesController {
   @ApiOperation({
     summary: 'Create one invite, or `count` invites at once (all or nothing)',
   })
+  @ApiBody({ type: CreateInviteDto, required: false })
   @ApiOkResponse({
     description:
       'One invite when count is 1 or absent; an array of `count` invites otherwise',
@@ -96,7 +103,27 @@ export class InvitesController {
         { type: 'array', items: { $ref: getSchemaPath(InviteResponse) } },
       ],
     },
+    examples: {
+      one: { summary: 'count 1 or absent', value: INVITE_EXAMPLE },
+      batch: {
+        summary: 'count 2',
+        value: [INVITE_EXAMPLE, { ...INVITE_EXAMPLE, id: 36, code: 'Qm3xT7' }],
+      },
+    },
   })
+  @ApiErrorResponses(
+    [
+      400,
+      'invites are disabled',
+      'invalid date',
+      'invalid count',
+      'invalid maxUses',
+      'unknown field: administrator',
+      ...JSON_BODY_ERRORS,
+    ],
+    413,
+    415,
+  )
   async create(
     @Body() body: CreateInviteDto,
     @CurrentUser() user: User,
@@ -112,11 +139,15 @@ export class InvitesController {
 
   @Delete()
   @ApiOperation({ summary: 'Delete an invite by its code' })
-  @ApiOkResponse({ type: InviteResponse, description: 'The deleted invite' })
-  @ApiNotFoundResponse({
-    description: 'invite not found',
-    type: ErrorResponseDto,
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The deleted invite',
+    example: INVITE_EXAMPLE,
   })
+  @ApiErrorResponses(
+    [400, 'invites are disabled', 'no code', 'invalid query'],
+    [404, 'invite not found'],
+  )
   delete(@Query() query: DeleteInviteQueryDto): Promise<InviteResponse> {
     return this.invites.delete(query.code);
   }

@@ -3,7 +3,7 @@ import type { User } from './user.entity';
 
 /** The public shape of a user (API.md `User`): never the password hash. */
 export class UserResponse {
-  @ApiProperty({ example: 1 })
+  @ApiProperty({ type: 'integer', example: 1 })
   id: number;
 
   @ApiProperty({ example: 'administrator' })
@@ -12,11 +12,11 @@ export class UserResponse {
   @ApiProperty({ example: true })
   administrator: boolean;
 
-  @ApiProperty({ example: '2022-11-11T03:34:25.532Z' })
+  @ApiProperty({ format: 'date-time', example: '2022-11-11T03:34:25.532Z' })
   createdAt: string;
 
   @ApiProperty({
-    type: Number,
+    type: 'integer',
     nullable: true,
     example: null,
     description: 'The invite this user registered with.',

@@ -2,6 +2,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'supertest/types';
@@ -32,6 +33,8 @@ export interface TestApp {
   }): Promise<{ user: User; token: string; password: string }>;
   /** A token for the first administrator, created at start-up. */
   adminToken(): Promise<string>;
+  /** Listens on an ephemeral port; resolves with the base URL, no trailing slash. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,11 @@ export async function createApp(
     async adminToken() {
       const { token } = await auth.login(ADMIN_USERNAME, ADMIN_PASSWORD);
       return token;
+    },
+    async listen() {
+      await app.listen(0, '127.0.0.1');
+      const { port } = app.getHttpServer().address() as AddressInfo;
+      return `http://127.0.0.1:${port}`;
     },
     async close() {
       await app.close();

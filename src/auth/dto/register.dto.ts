@@ -26,7 +26,7 @@ export class RegisterDto {
   password: string;
 
   @ApiPropertyOptional({
-    example: 'ix8iFD2k',
+    example: 'ix8iFD',
     description: 'The invite code; required while invites are enabled',
   })
   @IsOptional()

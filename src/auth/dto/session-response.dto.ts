@@ -6,7 +6,7 @@ export class SessionResponse {
   @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...' })
   token: string;
 
-  @ApiProperty({ example: '2022-11-12T03:34:25.532Z' })
+  @ApiProperty({ format: 'date-time', example: '2022-11-12T03:34:25.532Z' })
   expiresAt: string;
 
   @ApiProperty({ type: UserResponse })

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../dto/error-response.dto';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiErrorResponses } from './api-error-responses.decorator';
 
 export const IS_ADMIN_KEY = 'requiresAdministrator';
 
@@ -13,8 +13,5 @@ export const Admin = () =>
   applyDecorators(
     SetMetadata(IS_ADMIN_KEY, true),
     ApiBearerAuth(),
-    ApiForbiddenResponse({
-      description: 'not an administrator',
-      type: ErrorResponseDto,
-    }),
+    ApiErrorResponses(403),
   );

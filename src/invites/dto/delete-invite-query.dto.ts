@@ -3,7 +3,7 @@ import { IsNotEmpty, IsString } from 'class-validator';
 
 export class DeleteInviteQueryDto {
   @ApiProperty({
-    example: 'ix8iFD2k',
+    example: 'ix8iFD',
     description: 'The code of the invite to delete',
   })
   // Checked bottom-up: missing or empty first, then a repeated `code=`.

@@ -22,6 +22,7 @@ export class ListInvitesQueryDto {
   expired?: unknown;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     maximum: 1000,
     description:
@@ -31,6 +32,7 @@ export class ListInvitesQueryDto {
   limit?: unknown;
 
   @ApiPropertyOptional({
+    type: String,
     description: 'Opaque cursor from a previous page’s Link header',
   })
   @Allow()

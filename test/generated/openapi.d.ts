@@ -1,0 +1,788 @@
+/**
+ * Generated from openapi.json by `npm run openapi:types`: do not edit.
+ * `npm run openapi:check` fails when this file is stale.
+ */
+export interface paths {
+  '/api/auth/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List invites, newest first */
+    get: operations['InvitesController_list'];
+    put?: never;
+    /** Create one invite, or `count` invites at once (all or nothing) */
+    post: operations['InvitesController_create'];
+    /** Delete an invite by its code */
+    delete: operations['InvitesController_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    CreateInviteDto: {
+      /**
+       * @description When the invite expires: null, absent or "never"; an ISO-8601 date; "date=<date>" (Zipline dashboard); or a duration from now such as 30min, 1h, 1.5h, 2 hours, 1d, 7d, 1w, 1y.
+       * @example 7d
+       */
+      expiresAt?: string | null;
+      /**
+       * @description How many invites to create, 1..INVITES_MAX_COUNT (default 100); a number or a string of digits. More than 1 answers an array.
+       * @example 1
+       */
+      count?: number;
+      /**
+       * @description Registrations each invite allows (default 1); null for unlimited.
+       * @example 1
+       */
+      maxUses?: number | null;
+    };
+    ErrorDetailDto: {
+      /** @example username */
+      field: string;
+      /** @example invalid username */
+      error: string;
+    };
+    ErrorResponseDto: {
+      /** @example invites are disabled */
+      error: string;
+      /**
+       * @description The HTTP status, repeated.
+       * @example 400
+       */
+      code: number;
+      /** @description Validation errors only: each failing field */
+      details?: components['schemas']['ErrorDetailDto'][];
+    };
+    InviteResponse: {
+      /** @example 35 */
+      id: number;
+      /** @example ix8iFD */
+      code: string;
+      /**
+       * Format: date-time
+       * @example 2022-11-11T03:34:25.532Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      expiresAt: string | null;
+      /**
+       * @description maxUses !== null && uses >= maxUses
+       * @example false
+       */
+      used: boolean;
+      /** @example 1 */
+      createdById: number;
+      /**
+       * @description Registrations that redeemed this invite
+       * @example 0
+       */
+      uses: number;
+      /**
+       * @description Redemptions allowed; null for unlimited
+       * @example 1
+       */
+      maxUses: number | null;
+    };
+    LoginDto: {
+      /** @example administrator */
+      username: string;
+      /** @example correct horse battery staple */
+      password: string;
+    };
+    RegisterDto: {
+      /**
+       * @description 1..64 characters of A-Z a-z 0-9 . _ -; unique ignoring case
+       * @example alice
+       */
+      username: string;
+      /** @example correct horse battery staple */
+      password: string;
+      /**
+       * @description The invite code; required while invites are enabled
+       * @example ix8iFD
+       */
+      code?: string;
+    };
+    SessionResponse: {
+      /** @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9... */
+      token: string;
+      /**
+       * Format: date-time
+       * @example 2022-11-12T03:34:25.532Z
+       */
+      expiresAt: string;
+      user: components['schemas']['UserResponse'];
+    };
+    UserResponse: {
+      /** @example 1 */
+      id: number;
+      /** @example administrator */
+      username: string;
+      /** @example true */
+      administrator: boolean;
+      /**
+       * Format: date-time
+       * @example 2022-11-11T03:34:25.532Z
+       */
+      createdAt: string;
+      /**
+       * @description The invite this user registered with.
+       * @example null
+       */
+      inviteId: number | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  InvitesController_list: {
+    parameters: {
+      query?: {
+        /** @description Only used-up (or only usable) invites */
+        used?: 'true' | 'false';
+        /** @description Only expired (or only unexpired) invites */
+        expired?: 'true' | 'false';
+        /** @description Page size; when more rows remain, a `Link: <…>; rel="next"` header points to the next page */
+        limit?: number;
+        /** @description Opaque cursor from a previous page’s Link header */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invites (one page of them with `limit`) */
+      200: {
+        headers: {
+          /** @description With `limit`, when more invites remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"` */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 35,
+           *         "code": "ix8iFD",
+           *         "createdAt": "2022-11-11T03:34:25.532Z",
+           *         "expiresAt": null,
+           *         "used": false,
+           *         "createdById": 1,
+           *         "uses": 0,
+           *         "maxUses": 1
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['InviteResponse'][];
+        };
+      };
+      /** @description `invites are disabled` | `invalid query` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['CreateInviteDto'];
+      };
+    };
+    responses: {
+      /** @description One invite when count is 1 or absent; an array of `count` invites otherwise */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['InviteResponse']
+            | components['schemas']['InviteResponse'][];
+        };
+      };
+      /** @description `invites are disabled` | `invalid date` | `invalid count` | `invalid maxUses` | `unknown field: administrator` | `invalid json body` | `request body must be a json object` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `payload too large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `unsupported content encoding` | `unsupported charset` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_delete: {
+    parameters: {
+      query: {
+        /** @description The code of the invite to delete */
+        code: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deleted invite */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` | `no code` | `invalid query` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      /** @description Logged in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description `username and password are required` | `unknown field: remember` | `invalid json body` | `request body must be a json object` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invalid username or password` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `payload too large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `unsupported content encoding` | `unsupported charset` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `too many requests` */
+      429: {
+        headers: {
+          /** @description seconds until the client may try again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The logged-in user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      /** @description The new user, logged in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
+           *       "expiresAt": "2022-11-12T03:40:02.114Z",
+           *       "user": {
+           *         "id": 2,
+           *         "username": "alice",
+           *         "administrator": false,
+           *         "createdAt": "2022-11-11T03:40:02.114Z",
+           *         "inviteId": 35
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SessionResponse'];
+        };
+      };
+      /** @description `registration is disabled` | `invalid invite code` | `invalid username` | `invalid password` | `unknown field: administrator` | `invalid json body` | `request body must be a json object` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `username already exists` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `payload too large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `unsupported content encoding` | `unsupported charset` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `too many requests` */
+      429: {
+        headers: {
+          /** @description seconds until the client may try again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  HealthController_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The database answers */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ok';
+            info: {
+              [key: string]: {
+                /** @example up */
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            error: {
+              [key: string]: {
+                /** @example up */
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+            details: {
+              [key: string]: {
+                /** @example up */
+                status: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+}
