@@ -1,11 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { accessLogMiddleware } from './common/middleware/access-log.middleware';
+import { connectionDrainingMiddleware } from './common/middleware/connection-draining.middleware';
 import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
 import { requestIdMiddleware } from './common/middleware/request-id.middleware';
 import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
+import { buildOpenApiDocument } from './openapi';
 
 /**
  * Everything about the HTTP surface that is not a module: the /api prefix,
@@ -16,6 +18,7 @@ export function configureApp(
   app: NestExpressApplication,
   config: AppConfig,
 ): void {
+  app.use(connectionDrainingMiddleware);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);
   app.use(helmet());
@@ -33,17 +36,7 @@ export function configureApp(
   app.use(bodyParserErrorsMiddleware);
   app.disable('x-powered-by');
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Invite service')
-      .setDescription(
-        "Invite codes and invite-only registration, wire-compatible with Zipline v3's /api/auth/invite.",
-      )
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });

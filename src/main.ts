@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
+import { startDrainingConnections } from './common/middleware/connection-draining.middleware';
 import { loadConfigOrExit } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 
@@ -46,6 +47,7 @@ async function bootstrap(): Promise<void> {
     // app.close() stops accepting connections, closes idle keep-alive ones
     // and waits for in-flight requests before it closes the database pool.
     // A request still running after the timeout loses its connection.
+    startDrainingConnections();
     const server: Server = app.getHttpServer();
     const deadline = setTimeout(() => {
       logger.warn(
