@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { SwaggerModule } from '@nestjs/swagger';
 import { accessLogMiddleware } from './common/middleware/access-log.middleware';
+import { answerClientErrorsAsJson } from './common/http/client-error-handler';
 import { connectionDrainingMiddleware } from './common/middleware/connection-draining.middleware';
 import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
 import { requestIdMiddleware } from './common/middleware/request-id.middleware';
@@ -18,6 +19,7 @@ export function configureApp(
   app: NestExpressApplication,
   config: AppConfig,
 ): void {
+  answerClientErrorsAsJson(app.getHttpServer());
   app.use(connectionDrainingMiddleware);
   app.use(requestIdMiddleware);
   app.use(accessLogMiddleware);

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
+import { PasswordHasher } from '../src/users/password-hasher';
 import {
   ADMIN_PASSWORD,
   ADMIN_USERNAME,
@@ -101,6 +102,24 @@ describe('auth (e2e)', () => {
         expect(response.body).toEqual(
           errorBody('username and password are required', 400),
         );
+      }
+    });
+
+    it('spends a password verification on unknown users too (no timing oracle)', async () => {
+      const hasher = t.app.get(PasswordHasher);
+      const decoy = jest.spyOn(hasher, 'verifyDecoy');
+      const real = jest.spyOn(hasher, 'verify');
+      try {
+        await request(t.http)
+          .post('/api/auth/login')
+          .send({ username: 'nobody-at-all', password: 'some-password' })
+          .expect(401);
+        expect(decoy).toHaveBeenCalledTimes(1);
+        // verifyDecoy runs a real argon2 verification against its own hash.
+        expect(real).toHaveBeenCalledTimes(1);
+      } finally {
+        decoy.mockRestore();
+        real.mockRestore();
       }
     });
 
@@ -206,6 +225,36 @@ describe('auth (e2e)', () => {
           Authorization: `Bearer ${forgeToken({ sub: 999999, iat: now() })}`,
         }),
       ],
+      [
+        'an RS256 header over an HMAC signature (algorithm confusion)',
+        () => ({
+          Authorization: `Bearer ${forgeToken({ sub: userId, iat: now() }, { header: { alg: 'RS256', typ: 'JWT' } })}`,
+        }),
+      ],
+      [
+        'a token not valid yet (nbf in the future)',
+        () => ({
+          Authorization: `Bearer ${forgeToken({ sub: userId, iat: now(), nbf: now() + 3600 })}`,
+        }),
+      ],
+      [
+        'a fractional sub',
+        () => ({
+          Authorization: `Bearer ${forgeToken({ sub: userId + 0.5, iat: now() })}`,
+        }),
+      ],
+      [
+        'a negative sub',
+        () => ({
+          Authorization: `Bearer ${forgeToken({ sub: -userId, iat: now() })}`,
+        }),
+      ],
+      [
+        'an oversized token (10 kB of claims)',
+        () => ({
+          Authorization: `Bearer ${forgeToken({ sub: userId, iat: now(), pad: 'x'.repeat(10_000) }, { secret: 'another-secret-another-secret-12345' })}`,
+        }),
+      ],
     ];
 
     it.each(cases)('for %s', async (_name, headers) => {
@@ -228,6 +277,17 @@ describe('auth (e2e)', () => {
         .set('Authorization', `Bearer ${token}`)
         .expect(401);
       expect(response.body).toEqual(NOT_LOGGED_IN);
+    });
+
+    it('answers 431 in JSON for a header too large for the HTTP parser', async () => {
+      const response = await request(t.http)
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${'x'.repeat(20_000)}`);
+      expect(response.status).toBe(431);
+      expect(response.body).toEqual({
+        error: 'request header fields too large',
+        code: 431,
+      });
     });
 
     it('for a token passed in the query string', async () => {
