@@ -68,6 +68,30 @@ describe('parseListInvitesQuery', () => {
   });
 
   describe('cursor', () => {
+    it.each([
+      ['an id beyond the int column', '2030-01-01 00:00:00+00|9999999999'],
+      ['id 0', '2030-01-01 00:00:00+00|0'],
+      ['February 31st', '2030-02-31 00:00:00+00|1'],
+      ['hour 24', '2030-01-01 24:00:00+00|1'],
+      ['an offset beyond PostgreSQL’s ±15:59', '2030-01-01 00:00:00+23|1'],
+      ['minutes of offset over 59', '2030-01-01 00:00:00+01:60|1'],
+    ])('refuses a forged cursor with %s', (_name, decoded) => {
+      const cursor = Buffer.from(decoded).toString('base64url');
+      expect(() => parseListInvitesQuery({ cursor })).toThrow(
+        InvalidQueryError,
+      );
+    });
+
+    it('accepts February 29th in a leap year', () => {
+      const cursor = Buffer.from('2028-02-29 12:00:00.5+15:59|7').toString(
+        'base64url',
+      );
+      expect(parseListInvitesQuery({ cursor }).cursor).toEqual({
+        createdAt: '2028-02-29 12:00:00.5+15:59',
+        id: 7,
+      });
+    });
+
     it('gives back the cursor it encoded, with the maximum page size by default', () => {
       expect(parseListInvitesQuery({ cursor: encodeCursor(CURSOR) })).toEqual({
         cursor: CURSOR,

@@ -57,18 +57,42 @@ export function encodeCursor(cursor: InviteCursor): string {
   return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
 }
 
+const CURSOR_PATTERN =
+  /^((\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?([+-])(\d\d)(?::(\d\d))?)\|(\d{1,10})$/;
+
+/** The largest id of an int column. */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * Decodes and checks a cursor completely: every value that reaches SQL must
+ * be one PostgreSQL accepts (a real calendar date, an offset within ±15:59,
+ * an id of the int column), or a forged cursor would surface as a 500
+ * instead of `invalid query`.
+ */
 function decodeCursor(text: string): InviteCursor {
   const decoded = /^[A-Za-z0-9_-]{1,200}$/.test(text)
     ? Buffer.from(text, 'base64url').toString('utf8')
     : '';
-  const match =
-    /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?[+-]\d\d(?::\d\d)?)\|(\d{1,10})$/.exec(
-      decoded,
-    );
-  // PostgreSQL prints whole-hour offsets as `+00`; Date.parse wants `+00:00`.
-  const iso = match?.[1].replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
-  if (!match || !iso || Number.isNaN(Date.parse(iso))) {
-    throw new InvalidQueryError();
-  }
-  return { createdAt: match[1], id: Number(match[2]) };
+  const match = CURSOR_PATTERN.exec(decoded);
+  if (!match) throw new InvalidQueryError();
+  const [, createdAt, year, month, day, hour, minute, second] = match;
+  const [offsetHours, offsetMinutes = '00', id] = match.slice(9);
+  const numbers = [year, month, day, hour, minute, second].map(Number);
+  const [y, mo, d, h, mi, se] = numbers;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const valid =
+    y >= 1 &&
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth &&
+    h <= 23 &&
+    mi <= 59 &&
+    se <= 59 &&
+    Number(offsetHours) <= 15 &&
+    Number(offsetMinutes) <= 59 &&
+    Number(id) >= 1 &&
+    Number(id) <= MAX_ID;
+  if (!valid) throw new InvalidQueryError();
+  return { createdAt, id: Number(id) };
 }
