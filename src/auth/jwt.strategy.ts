@@ -8,6 +8,9 @@ import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { extractToken } from './token-extractor';
 
+/** Ids are a PostgreSQL int: a larger `sub` cannot name a user (and must not reach SQL). */
+const MAX_USER_ID = 2_147_483_647;
+
 export interface JwtPayload {
   sub: unknown;
   iat?: number;
@@ -41,6 +44,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     if (
       !Number.isSafeInteger(id) ||
       id <= 0 ||
+      id > MAX_USER_ID ||
       String(id) !== String(payload.sub)
     ) {
       throw new NotLoggedInError();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
+import { isStorableText } from '../database/postgres-text';
 import { CreateInvitesInput } from './create-invites-input';
 import { InviteCodeGenerator } from './invite-code.generator';
 import { InviteResponse, InviteRow, toInviteResponse } from './invite-response';
@@ -119,6 +120,7 @@ export class InvitesService {
 
   /** Deletes by code; users who registered with it keep their accounts (invite_id → null). */
   async delete(code: string): Promise<InviteResponse> {
+    if (!isStorableText(code)) throw new InviteNotFoundError();
     const [rows] = await this.dataSource.query<[InviteRow[], number]>(
       `DELETE FROM invites WHERE code = $1 RETURNING ${COLUMNS}`,
       [code],
@@ -135,6 +137,7 @@ export class InvitesService {
    * @throws InvalidInviteCodeError for an unknown, expired or used-up code.
    */
   async redeem(code: string, manager: EntityManager): Promise<number> {
+    if (!isStorableText(code)) throw new InvalidInviteCodeError();
     const [rows] = await manager.query<[Array<{ id: number }>, number]>(
       `UPDATE invites SET uses = uses + 1
        WHERE code = $1 AND NOT (${IS_USED}) AND NOT (${IS_EXPIRED})

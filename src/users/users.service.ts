@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
+import { isStorableText } from '../database/postgres-text';
 import { PasswordHasher } from './password-hasher';
 import { User, USERNAME_UNIQUE_INDEX } from './user.entity';
 import { UsernameTakenError, UserNotFoundError } from './users.errors';
@@ -31,7 +32,8 @@ export class UsersService {
   }
 
   /** Case-insensitive, with the password hash (which is otherwise never selected). */
-  findForLogin(username: string): Promise<User | null> {
+  async findForLogin(username: string): Promise<User | null> {
+    if (!isStorableText(username)) return null;
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -95,6 +97,7 @@ export class UsersService {
   }
 
   private async findByUsernameOrFail(username: string): Promise<User> {
+    if (!isStorableText(username)) throw new UserNotFoundError(username);
     const user = await this.users
       .createQueryBuilder('user')
       .where('lower(user.username) = lower(:username)', { username })

@@ -38,6 +38,29 @@ export function bodyParserErrorsMiddleware(
     typeof error === 'object' && error !== null && 'type' in error
       ? String(error.type)
       : '';
-  const translate = TRANSLATIONS[type];
+  const translate = TRANSLATIONS[type] ?? translateByStatus(error);
   next(translate ? translate() : error);
+}
+
+/**
+ * Errors body-parser raises without a known `type` but with a 4xx status,
+ * such as a gzip body that does not inflate: still the client's fault.
+ */
+function translateByStatus(
+  error: unknown,
+): (() => UnreadableBodyError) | undefined {
+  const status =
+    typeof error === 'object' && error !== null && 'status' in error
+      ? Number(error.status)
+      : NaN;
+  if (!(status >= 400 && status < 500)) return undefined;
+  if (status === 413) return TRANSLATIONS['entity.too.large'];
+  if (status === 415) {
+    return () =>
+      new UnreadableBodyError(
+        'unsupported-media-type',
+        'unsupported content encoding',
+      );
+  }
+  return () => new UnreadableBodyError('invalid', 'invalid json body');
 }

@@ -32,6 +32,16 @@ export class ApiValidationPipe extends ValidationPipe {
       if (typeof value !== 'object' || Array.isArray(value)) {
         throw new InvalidInputError('request body must be a json object');
       }
+      assertShallow(value);
+      // class-validator's whitelist looks keys up in a plain object, so
+      // names of Object.prototype members (`constructor`, `__proto__`,
+      // `toString`…) would slip through it: refuse them here.
+      const inherited = Object.keys(value).find((key) =>
+        INHERITED_NAMES.has(key),
+      );
+      if (inherited !== undefined) {
+        throw new InvalidInputError(`unknown field: ${inherited}`);
+      }
     }
     if (metadata.type === 'query')
       return this.queryPipe.transform(value, metadata);
@@ -77,4 +87,25 @@ function messageOf(error: ValidationError): string {
   if (first) return first;
   const child = error.children?.[0];
   return child ? messageOf(child) : `invalid ${error.property}`;
+}
+
+/** Names every object answers to, which a whitelist lookup would mistake for declared fields. */
+const INHERITED_NAMES = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  'prototype',
+]);
+
+/** No body of this API nests deeper than this; deeper ones are refused before any recursion. */
+const MAX_BODY_DEPTH = 32;
+
+function assertShallow(body: object): void {
+  const stack: Array<[unknown, number]> = [[body, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_BODY_DEPTH) {
+      throw new InvalidInputError('request body nested too deeply');
+    }
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
 }
