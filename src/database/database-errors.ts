@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 /** Node socket errors that mean the server cannot be reached. */
 const NETWORK_CODES = new Set([
@@ -34,6 +34,9 @@ const LOST_CONNECTION =
 
 /** True when an error means the database is unreachable, not that the query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  // TypeORM releases a transaction's runner when its connection breaks; the
+  // COMMIT that follows then fails with this instead of a driver error.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   const candidate =
     error instanceof QueryFailedError ? (error.driverError as unknown) : error;
   // Duck-typed rather than `instanceof Error`: socket errors are created by
