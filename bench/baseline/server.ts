@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -54,7 +54,9 @@ interface UserRow {
   invite_id: number | null;
 }
 
-const secret = required('JWT_SECRET');
+// A KeyObject, as the service uses: a string secret makes jsonwebtoken try
+// to parse it as a PEM key on every request.
+const secret = createSecretKey(Buffer.from(required('JWT_SECRET')));
 const pool = new Pool({ connectionString: required('DATABASE_URL'), max: 10 });
 const port = Number(required('PORT'));
 

@@ -13,6 +13,14 @@ export interface NewUser {
   administrator?: boolean;
 }
 
+interface UserRowFromDatabase {
+  id: number;
+  username: string;
+  administrator: boolean;
+  created_at: Date;
+  invite_id: number | null;
+}
+
 export interface UserRow {
   username: string;
   passwordHash: string;
@@ -27,8 +35,24 @@ export class UsersService {
     private readonly passwords: PasswordHasher,
   ) {}
 
-  findById(id: number): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  /**
+   * Runs on every authenticated request, so it is one plain statement rather
+   * than a query-builder round through TypeORM's metadata.
+   */
+  async findById(id: number): Promise<User | null> {
+    const rows = await this.users.query<UserRowFromDatabase[]>(
+      `SELECT id, username, administrator, created_at, invite_id FROM users WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return Object.assign(new User(), {
+      id: row.id,
+      username: row.username,
+      administrator: row.administrator,
+      createdAt: row.created_at,
+      inviteId: row.invite_id,
+    });
   }
 
   /** Case-insensitive, with the password hash (which is otherwise never selected). */
