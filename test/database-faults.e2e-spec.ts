@@ -6,7 +6,7 @@ import request from 'supertest';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
 import { createApp, TestApp } from './helpers/create-app';
 import { DATABASE_UNAVAILABLE } from './helpers/error-bodies';
-import { FaultProxy } from './helpers/fault-proxy';
+import { TcpProxy } from './helpers/tcp-proxy';
 import {
   RequestKind,
   Sample,
@@ -58,7 +58,7 @@ const OUTAGE_MS = 2000;
 describe('database stopped and restarted under load (e2e)', () => {
   let dir: string;
   let database: EmbeddedDatabase;
-  let proxy: FaultProxy;
+  let proxy: TcpProxy;
   let t: TestApp;
   let baseUrl: string;
   let adminToken: string;
@@ -186,7 +186,7 @@ describe('database stopped and restarted under load (e2e)', () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${DATABASE_NAME}"`);
     await admin.end();
-    proxy = await FaultProxy.start({
+    proxy = await TcpProxy.start({
       host: '127.0.0.1',
       port: portOf(database.url),
     });
@@ -209,7 +209,7 @@ describe('database stopped and restarted under load (e2e)', () => {
 
   afterAll(async () => {
     await t?.close();
-    await proxy?.close();
+    await proxy?.cut();
     await database?.stop({ force: true }).catch(() => undefined);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

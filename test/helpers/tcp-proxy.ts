@@ -1,16 +1,18 @@
 import { createServer, Server, Socket, connect } from 'node:net';
 
 /**
- * A loopback TCP proxy in front of the test PostgreSQL, so a test can cut
- * the database off (every connection dropped, new ones refused) and bring it
- * back, exactly as a network outage or a database restart looks to the app.
+ * A loopback TCP proxy in front of a test PostgreSQL, so a test can cut the
+ * database off (every connection dropped, new ones refused) and bring it
+ * back, exactly as a network outage looks to the app; or keep listening and
+ * `retarget` it at a restarted server on another port, as a load balancer or
+ * pgbouncer would (the app's pool keeps the URL it was started with).
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
   private constructor(
-    private readonly target: { host: string; port: number },
+    private target: { host: string; port: number },
     readonly port: number,
   ) {}
 
@@ -37,6 +39,13 @@ export class TcpProxy {
     copy.hostname = '127.0.0.1';
     copy.port = String(this.port);
     return copy.toString();
+  }
+
+  /** New connections go to `port`; open ones (to the old server) are dropped. */
+  retarget(port: number): void {
+    this.target = { ...this.target, port };
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
   }
 
   /** Stops listening and drops every open connection. */
