@@ -8,18 +8,22 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
-  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, Pool } from 'pg';
 import { format } from 'prettier';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
 import { renderChart } from './chart';
+import {
+  freePort,
+  procStatusKb,
+  sleep,
+  waitForExit,
+} from '../scripts/lib/child-process-tools';
 import { summariseProfile, type ProfileSummary } from './profile';
 
 /**
@@ -81,22 +85,6 @@ function log(message: string): void {
   console.log(`bench: ${message}`);
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
 function call(
   port: number,
   method: string,
@@ -156,21 +144,6 @@ async function waitForHealth(
   throw new Error(`no 200 from /api/health within ${timeoutMs / 1000} s`);
 }
 
-function waitForExit(
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<number | string | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
-  return new Promise((done) => {
-    const timer = setTimeout(() => done(null), timeoutMs);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      done(code ?? signal);
-    });
-  });
-}
-
 async function stop(child: ChildProcess, name: string): Promise<void> {
   if (exited(child)) return;
   child.kill('SIGTERM');
@@ -182,12 +155,6 @@ async function stop(child: ChildProcess, name: string): Promise<void> {
   } else if (exit !== 0) {
     log(`${name} exited with ${String(exit)}`);
   }
-}
-
-function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status);
-  return match ? Number(match[1]) : NaN;
 }
 
 function median(values: number[]): number {
@@ -226,7 +193,7 @@ async function startService(
   label: string,
   profileDir?: string,
 ): Promise<{ server: Server; startupMs: number }> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const logFd = openSync(join(workDir, `service-${label}.log`), 'a');
   const args = profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, MAIN]
@@ -248,7 +215,7 @@ async function startBaseline(
   databaseUrl: string,
   jwtSecret: string,
 ): Promise<Server> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const logFd = openSync(join(workDir, 'baseline.log'), 'a');
   const child = spawn(
     process.execPath,
@@ -616,13 +583,13 @@ async function main(): Promise<number> {
     await cleanup();
 
     await seed(10_000);
-    const hwmBefore = statusKb(servicePid, 'VmHWM');
+    const hwmBefore = procStatusKb(servicePid, 'VmHWM');
     const large = await scenario('GET list(10,000)', both, () => ({
       method: 'GET',
       path: '/api/auth/invite',
       token,
     }));
-    large.serviceVmHwmMb = statusKb(servicePid, 'VmHWM') / 1024;
+    large.serviceVmHwmMb = procStatusKb(servicePid, 'VmHWM') / 1024;
     log(
       `service VmHWM ${(hwmBefore / 1024).toFixed(1)} MB before list(10,000), ${large.serviceVmHwmMb.toFixed(1)} MB after`,
     );

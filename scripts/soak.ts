@@ -11,9 +11,14 @@ import {
   rmSync,
 } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import {
+  freePort,
+  procStatusKb,
+  sleep,
+  waitForExit,
+} from './lib/child-process-tools';
 
 /**
  * Usage: npm run soak   (after `npm run build`: it runs dist/main.js as is)
@@ -325,12 +330,6 @@ interface Sample {
 
 const samples: Sample[] = [];
 
-function readRssKb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-  return match ? Number(match[1]) : NaN;
-}
-
 function countFds(pid: number): number {
   return readdirSync(`/proc/${pid}/fd`).length;
 }
@@ -352,7 +351,7 @@ function median(values: number[]): number {
 function takeSample(pid: number, t: number): void {
   samples.push({
     t,
-    rssKb: readRssKb(pid),
+    rssKb: procStatusKb(pid, 'VmRSS'),
     fds: countFds(pid),
     requests: intervalRequests,
     errors: intervalErrors,
@@ -367,22 +366,6 @@ function takeSample(pid: number, t: number): void {
 // ------------------------------------------------------------------ server
 
 const adminPassword = randomBytes(18).toString('base64url');
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const address = server.address();
-      const found = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(found));
-    });
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
-}
 
 async function waitForHealth(child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
@@ -399,21 +382,6 @@ async function waitForHealth(child: ChildProcess, timeoutMs: number) {
     await sleep(250);
   }
   throw new Error(`no 200 from /api/health within ${timeoutMs / 1000} s`);
-}
-
-function waitForExit(
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<number | string | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
-  return new Promise((resolvePromise) => {
-    const timer = setTimeout(() => resolvePromise(null), timeoutMs);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolvePromise(code ?? signal);
-    });
-  });
 }
 
 // -------------------------------------------------------------------- report
@@ -455,7 +423,7 @@ async function main(): Promise<number> {
   chmodSync(workDir, 0o755);
   const dataDir = join(workDir, 'data');
   const logFile = join(workDir, 'server.log');
-  port = await freePort();
+  port = await freePort(HOST);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
