@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { components } from '../generated/openapi';
 import type { TestApp } from './create-app';
 
 /** The keys of an invite, in the order the seed documents them, then the extension. */
@@ -13,16 +14,8 @@ export const INVITE_KEYS = [
   'maxUses',
 ];
 
-export interface InviteBody {
-  id: number;
-  code: string;
-  createdAt: string;
-  expiresAt: string | null;
-  used: boolean;
-  createdById: number;
-  uses: number;
-  maxUses: number | null;
-}
+/** An invite as the API answers it: the type generated from openapi.json. */
+export type InviteBody = components['schemas']['InviteResponse'];
 
 /** Creates invites through the API as the given administrator. */
 export async function createInvites(
