@@ -1,29 +1,30 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { accessLogMiddleware } from './common/middleware/access-log.middleware';
-import { answerClientErrorsAsJson } from './common/http/client-error-handler';
-import { connectionDrainingMiddleware } from './common/middleware/connection-draining.middleware';
-import { bodyParserErrorsMiddleware } from './common/middleware/body-parser-errors.middleware';
-import { requestIdMiddleware } from './common/middleware/request-id.middleware';
+import { logAccess } from './common/hooks/access-log.hook';
+import { closeConnectionsWhenDraining } from './common/hooks/connection-draining.hook';
+import { echoRequestId } from './common/hooks/request-id.hook';
+import { useJsonBodyParser } from './common/http/json-body-parser';
 import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import { buildOpenApiDocument } from './openapi';
 
 /**
- * Everything about the HTTP surface that is not a module: the /api prefix,
- * body parsing with its limit, request ids, the OpenAPI document. Shared by
- * main.ts and the e2e tests so both serve exactly the same thing.
+ * Everything about the HTTP surface that is not a module: request hooks
+ * (ids, access log, draining), security headers, CORS, the /api prefix,
+ * body parsing with its limit, the OpenAPI document. Shared by main.ts and
+ * the e2e tests so both serve exactly the same thing. The app must have been
+ * created on createHttpAdapter(config).
  */
-export function configureApp(
-  app: NestExpressApplication,
+export async function configureApp(
+  app: NestFastifyApplication,
   config: AppConfig,
-): void {
-  answerClientErrorsAsJson(app.getHttpServer());
-  app.use(connectionDrainingMiddleware);
-  app.use(requestIdMiddleware);
-  app.use(accessLogMiddleware);
-  app.use(helmet());
+): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', closeConnectionsWhenDraining);
+  fastify.addHook('onRequest', echoRequestId);
+  fastify.addHook('onResponse', logAccess);
+  await app.register(helmet);
   if (config.app.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.app.corsOrigins.includes('*')
@@ -32,11 +33,8 @@ export function configureApp(
       exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.set('trust proxy', config.app.trustProxy);
   app.setGlobalPrefix(API_PREFIX);
-  app.useBodyParser('json', { limit: config.app.bodyLimit, strict: true });
-  app.use(bodyParserErrorsMiddleware);
-  app.disable('x-powered-by');
+  useJsonBodyParser(fastify, { limit: config.app.bodyLimit });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

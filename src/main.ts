@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
-import { startDrainingConnections } from './common/middleware/connection-draining.middleware';
+import { startDrainingConnections } from './common/hooks/connection-draining.hook';
+import { createHttpAdapter } from './common/http/http-adapter';
 import { loadConfigOrExit } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
 
@@ -23,14 +24,15 @@ async function bootstrap(): Promise<void> {
       });
   if (embedded) config.database.url = embedded.url;
 
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(
+    app = await NestFactory.create<NestFastifyApplication>(
       AppModule.register(config),
+      createHttpAdapter(config),
       { bodyParser: false, abortOnError: false, logger: appLogger },
     );
-    configureApp(app, config);
-    await app.listen(config.app.port);
+    await configureApp(app, config);
+    await app.listen(config.app.port, '0.0.0.0');
   } catch (error) {
     await embedded?.stop();
     throw error;

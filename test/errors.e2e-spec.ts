@@ -41,6 +41,14 @@ describe('errors (e2e)', () => {
     expect(authenticated.body).toEqual(NOT_FOUND);
   });
 
+  it('answers 404 not found, with a request id, for a path that cannot be percent-decoded', async () => {
+    for (const path of ['/api/%', '/api/auth/%zz', '/api/auth/invite%']) {
+      const response = await request(t.http).get(path).expect(404);
+      expect(response.body).toEqual(NOT_FOUND);
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
   it('answers 405 method not allowed with an Allow header for a known route and another method', async () => {
     const cases: Array<[string, string, string]> = [
       ['put', '/api/auth/login', 'POST'],

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 /** Three base64url segments: what a bare JWT looks like. */
@@ -9,7 +9,9 @@ const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * `Authorization: <jwt>` as Zipline clients send it. Never from the query
  * string or a cookie: URLs end up in logs and cookies invite CSRF.
  */
-export function extractToken(request: Request): string | null {
+export function extractToken(request: {
+  headers: IncomingHttpHeaders;
+}): string | null {
   const header = request.headers.authorization?.trim();
   if (!header) return null;
   const bearer = BEARER.exec(header);

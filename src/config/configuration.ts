@@ -11,7 +11,7 @@ export interface AppConfig {
     bodyLimit: number;
     /** Origins allowed by CORS; empty: CORS off (no header sent). */
     corsOrigins: string[];
-    /** Express's `trust proxy` setting, so client IPs are right behind a load balancer. */
+    /** Fastify's `trustProxy` (proxy-addr, as Express's `trust proxy`), so client IPs are right behind a load balancer. */
     trustProxy: boolean | number | string;
     /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
     shutdownTimeoutMs: number;

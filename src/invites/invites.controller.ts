@@ -18,7 +18,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Admin } from '../common/decorators/admin.decorator';
 import {
   ApiErrorResponses,
@@ -31,7 +31,7 @@ import type { User } from '../users/user.entity';
 import { parseCreateInvitesInput } from './create-invites-input';
 import { CreateInviteDto } from './dto/create-invite.dto';
 import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
-import { ListInvitesQueryDto } from './dto/list-invites-query.dto';
+import { ApiListInvitesQuery } from './dto/list-invites-query.api';
 import { INVITE_EXAMPLE, InviteResponse } from './invite-response';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
@@ -65,13 +65,15 @@ export class InvitesController {
     },
   })
   @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
+  @ApiListInvitesQuery()
   async list(
-    @Query() _query: ListInvitesQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InviteResponse[]> {
     // The raw query, not the DTO: the parser needs to see repeated keys.
-    const query = parseListInvitesQuery(request.query);
+    const query = parseListInvitesQuery(
+      request.query as Record<string, unknown>,
+    );
     const page = await this.invites.list(query);
     if (page.nextCursor) {
       const next = new URLSearchParams();
@@ -80,10 +82,7 @@ export class InvitesController {
       if (query.used !== undefined) next.set('used', String(query.used));
       if (query.expired !== undefined)
         next.set('expired', String(query.expired));
-      response.setHeader(
-        'Link',
-        `</api/auth/invite?${next.toString()}>; rel="next"`,
-      );
+      reply.header('Link', `</api/auth/invite?${next.toString()}>; rel="next"`);
     }
     return page.invites;
   }

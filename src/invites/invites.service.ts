@@ -60,7 +60,13 @@ export class InvitesService {
         `(created_at, id) < ($${parameters.length - 1}::timestamptz, $${parameters.length})`,
       );
     }
-    let sql = `SELECT ${COLUMNS}, created_at::text AS cursor_created_at FROM invites`;
+    // With a limit, each row also carries its created_at at PostgreSQL's
+    // full precision (microseconds, which a Date loses) for the next cursor;
+    // without one there is no next page and the column would be waste.
+    let sql =
+      query.limit === undefined
+        ? `SELECT ${COLUMNS} FROM invites`
+        : `SELECT ${COLUMNS}, created_at::text AS cursor_created_at FROM invites`;
     if (conditions.length > 0) sql += ` WHERE ${conditions.join(' AND ')}`;
     sql += ' ORDER BY created_at DESC, id DESC';
     if (query.limit !== undefined) {

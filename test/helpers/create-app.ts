@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AuthService } from '../../src/auth/auth.service';
+import { createHttpAdapter } from '../../src/common/http/http-adapter';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
@@ -20,7 +21,7 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_JWT_SECRET = 'e2e-tests-jwt-secret-0123456789-abcdef';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: App;
   config: AppConfig;
   dataSource: DataSource;
@@ -64,15 +65,19 @@ export async function createApp(
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register(config)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
-    logger:
-      options.logger ??
-      (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
-  });
-  configureApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createHttpAdapter(config),
+    {
+      bodyParser: false,
+      // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
+      logger:
+        options.logger ??
+        (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
+    },
+  );
+  await configureApp(app, config);
   await app.init();
+  await app.getHttpAdapter().getInstance().ready();
 
   const users = app.get(UsersService);
   const auth = app.get(AuthService);

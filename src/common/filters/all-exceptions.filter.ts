@@ -7,11 +7,11 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from '../../database/database-errors';
 import { DomainError, DomainErrorKind } from '../errors/domain-error';
-import type { RequestWithId } from '../middleware/request-id.middleware';
+import { pathOf } from '../http/request-path';
 import { RouteTable } from '../routing/route-table';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -60,37 +60,37 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const context = host.switchToHttp();
-    const request = context.getRequest<Request>();
-    const response = context.getResponse<Response>();
-    const body = this.toBody(exception, request, response);
+    const request = context.getRequest<FastifyRequest>();
+    const reply = context.getResponse<FastifyReply>();
+    const body = this.toBody(exception, request, reply);
     if (body.code >= 500 && body.code !== 503) {
       this.logger.error(
-        `request ${(request as RequestWithId).id} ${request.method} ${request.path} failed`,
+        `request ${request.id} ${request.method} ${pathOf(request.url)} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
     } else if (body.code === 503) {
       this.logger.warn(
-        `request ${(request as RequestWithId).id}: database unavailable (${describe(exception)})`,
+        `request ${request.id}: database unavailable (${describe(exception)})`,
       );
     }
-    if (response.headersSent) {
-      response.end();
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.end();
       return;
     }
-    response.status(body.code).json(body);
+    void reply.status(body.code).send(body);
   }
 
   private toBody(
     exception: unknown,
-    request: Request,
-    response: Response,
+    request: FastifyRequest,
+    reply: FastifyReply,
   ): ErrorBody {
     if (exception instanceof DomainError) {
       if (
         'allowedMethods' in exception &&
         Array.isArray(exception.allowedMethods)
       ) {
-        response.setHeader('Allow', exception.allowedMethods.join(', '));
+        reply.header('Allow', exception.allowedMethods.join(', '));
       }
       return {
         error: exception.message,
@@ -99,9 +99,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof NotFoundException && isRouterMiss(exception)) {
-      const allowed = this.routes.allowedMethods(request.path);
+      const allowed = this.routes.allowedMethods(pathOf(request.url));
       if (allowed) {
-        response.setHeader('Allow', allowed.join(', '));
+        reply.header('Allow', allowed.join(', '));
         return { error: 'method not allowed', code: 405 };
       }
       return { error: 'not found', code: 404 };
@@ -110,11 +110,30 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { error: messageFor(status), code: status };
     }
+    const clientError = fastifyClientErrorStatus(exception);
+    if (clientError !== undefined) {
+      return { error: messageFor(clientError), code: clientError };
+    }
     if (isDatabaseUnavailable(exception)) {
       return { error: 'database unavailable', code: 503 };
     }
     return { error: 'internal server error', code: 500 };
   }
+}
+
+/**
+ * Fastify's own errors (FST_…) carry their status: a 4xx one is the
+ * client's fault, answered in the contract's words rather than as a 500.
+ */
+function fastifyClientErrorStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error) || !('statusCode' in exception)) {
+    return undefined;
+  }
+  const code = 'code' in exception ? String(exception.code) : '';
+  const status = Number(exception.statusCode);
+  return code.startsWith('FST_') && status >= 400 && status < 500
+    ? status
+    : undefined;
 }
 
 function messageFor(status: number): string {

@@ -1,4 +1,6 @@
-import type { NextFunction, Request, Response } from 'express';
+import { json } from 'body-parser';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UnreadableBodyError } from '../errors/domain-error';
 
 /** body-parser's error `type`s, in the contract's words. */
@@ -23,23 +25,39 @@ const TRANSLATIONS: Record<string, () => UnreadableBodyError> = {
 };
 
 /**
- * An Express error handler placed right after the JSON parser: it turns the
- * parser's errors into domain errors before Nest's router sees them (Nest
- * would otherwise flatten them into a generic 400), so the global filter
- * answers `invalid json body` / `payload too large`.
+ * Request bodies are read by body-parser's JSON reader, whatever their
+ * Content-Type, in place of Fastify's own parsers: it inflates gzip, deflate
+ * and br bodies, checks the charset and the size limit, and parses strictly
+ * (objects and arrays only), which is what docs/api.md describes. A body of
+ * another media type is left unread, as if absent; its errors become the
+ * contract's `invalid json body` / `payload too large` / 415 answers.
  */
-export function bodyParserErrorsMiddleware(
-  error: unknown,
-  _request: Request,
-  _response: Response,
-  next: NextFunction,
+export function useJsonBodyParser(
+  fastify: FastifyInstance,
+  options: { limit: number },
 ): void {
+  const parse = json({ limit: options.limit, strict: true });
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser(
+    '*',
+    (request: FastifyRequest, _payload, done) => {
+      const raw = request.raw as IncomingMessage & { body?: unknown };
+      parse(raw, undefined as unknown as ServerResponse, (error?: unknown) => {
+        if (error) done(translate(error), undefined);
+        else done(null, raw.body);
+      });
+    },
+  );
+}
+
+function translate(error: unknown): Error {
   const type =
     typeof error === 'object' && error !== null && 'type' in error
       ? String(error.type)
       : '';
-  const translate = TRANSLATIONS[type] ?? translateByStatus(error);
-  next(translate ? translate() : error);
+  const translation = TRANSLATIONS[type] ?? translateByStatus(error);
+  if (translation) return translation();
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /**
@@ -55,12 +73,6 @@ function translateByStatus(
       : NaN;
   if (!(status >= 400 && status < 500)) return undefined;
   if (status === 413) return TRANSLATIONS['entity.too.large'];
-  if (status === 415) {
-    return () =>
-      new UnreadableBodyError(
-        'unsupported-media-type',
-        'unsupported content encoding',
-      );
-  }
+  if (status === 415) return TRANSLATIONS['encoding.unsupported'];
   return () => new UnreadableBodyError('invalid', 'invalid json body');
 }

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 let draining = false;
 
@@ -12,11 +12,12 @@ export function startDrainingConnections(): void {
   draining = true;
 }
 
-export function connectionDrainingMiddleware(
-  _request: Request,
-  response: Response,
-  next: NextFunction,
+/** onRequest: `Connection: close` on every answer once shutdown has begun. */
+export function closeConnectionsWhenDraining(
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  done: () => void,
 ): void {
-  if (draining) response.setHeader('Connection', 'close');
-  next();
+  if (draining) reply.header('Connection', 'close');
+  done();
 }
