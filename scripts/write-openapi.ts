@@ -49,7 +49,7 @@ async function buildDocument(): Promise<OpenAPIObject> {
   );
   try {
     // The same HTTP set-up as the server, so the prefix is the same too.
-    await configureApp(app, config);
+    configureApp(app, config);
     return buildOpenApiDocument(app);
   } finally {
     await app.close();

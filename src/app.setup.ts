@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { logAccess } from './common/hooks/access-log.hook';
 import { closeConnectionsWhenDraining } from './common/hooks/connection-draining.hook';
 import { echoRequestId } from './common/hooks/request-id.hook';
 import { useJsonBodyParser } from './common/http/json-body-parser';
+import { addSecurityHeaders } from './common/http/security-headers';
 import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import { buildOpenApiDocument } from './openapi';
@@ -16,15 +16,15 @@ import { buildOpenApiDocument } from './openapi';
  * the e2e tests so both serve exactly the same thing. The app must have been
  * created on createHttpAdapter(config).
  */
-export async function configureApp(
+export function configureApp(
   app: NestFastifyApplication,
   config: AppConfig,
-): Promise<void> {
+): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', closeConnectionsWhenDraining);
   fastify.addHook('onRequest', echoRequestId);
+  fastify.addHook('onRequest', addSecurityHeaders);
   fastify.addHook('onResponse', logAccess);
-  await app.register(helmet);
   if (config.app.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.app.corsOrigins.includes('*')

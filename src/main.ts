@@ -31,7 +31,7 @@ async function bootstrap(): Promise<void> {
       createHttpAdapter(config),
       { bodyParser: false, abortOnError: false, logger: appLogger },
     );
-    await configureApp(app, config);
+    configureApp(app, config);
     await app.listen(config.app.port, '0.0.0.0');
   } catch (error) {
     await embedded?.stop();

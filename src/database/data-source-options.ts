@@ -37,10 +37,10 @@ export function buildDataSourceOptions(
       // Opening a connection (TLS, SCRAM) is the expensive part; keep idle
       // ones for a minute rather than pg's default 10 s, so bursts find them.
       idleTimeoutMillis: 60_000,
+      // The client-side bound, for a server that stopped answering without
+      // closing the connection, is CheckoutWatchdog's, not pg's
+      // query_timeout (see there why).
       statement_timeout: settings.statementTimeoutMs ?? 5000,
-      // The same bound on the client side, for a server that stopped
-      // answering without closing the connection.
-      query_timeout: (settings.statementTimeoutMs ?? 5000) + 1000,
       idle_in_transaction_session_timeout: 10000,
       keepAlive: true,
     },

@@ -3,9 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
+import { CheckoutWatchdog } from './checkout-watchdog';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsExclusively } from './migration-runner';
 import { warmUpPool } from './pool-warm-up';
+import { poolOf } from './read-rows';
 
 /**
  * TypeORM on the configured PostgreSQL. Migrations are applied (under a lock)
@@ -40,6 +42,21 @@ import { warmUpPool } from './pool-warm-up';
         return dataSource;
       },
     }),
+  ],
+  providers: [
+    {
+      // The same bound as a statement's, plus a second for the round trip.
+      provide: CheckoutWatchdog,
+      inject: [DataSource, ConfigService],
+      useFactory: (
+        dataSource: DataSource,
+        config: ConfigService<AppConfig, true>,
+      ) =>
+        new CheckoutWatchdog(
+          poolOf(dataSource),
+          config.get('database', { infer: true }).statementTimeoutMs + 1000,
+        ),
+    },
   ],
 })
 export class DatabaseModule {}

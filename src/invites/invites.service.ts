@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import { isStorableText } from '../database/postgres-text';
+import { readRows } from '../database/read-rows';
 import { CreateInvitesInput } from './create-invites-input';
 import { InviteCodeGenerator } from './invite-code.generator';
 import { InviteResponse, InviteRow, toInviteResponse } from './invite-response';
@@ -74,9 +75,11 @@ export class InvitesService {
       parameters.push(query.limit + 1);
       sql += ` LIMIT $${parameters.length}`;
     }
-    const rows = await this.dataSource.query<
-      Array<InviteRow & { cursor_created_at: string }>
-    >(sql, parameters);
+    const rows = await readRows<InviteRow & { cursor_created_at: string }>(
+      this.dataSource,
+      sql,
+      parameters,
+    );
 
     if (query.limit === undefined || rows.length <= query.limit) {
       return { invites: rows.map(toInviteResponse) };

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
+import { readRows } from '../database/read-rows';
 import { PasswordHasher } from './password-hasher';
 import { User, USERNAME_UNIQUE_INDEX } from './user.entity';
 import { UsernameTakenError, UserNotFoundError } from './users.errors';
@@ -36,11 +37,12 @@ export class UsersService {
   ) {}
 
   /**
-   * Runs on every authenticated request, so it is one plain statement rather
-   * than a query-builder round through TypeORM's metadata.
+   * Runs on every authenticated request, so it is one plain statement on the
+   * pool rather than a query-builder round through TypeORM's metadata.
    */
   async findById(id: number): Promise<User | null> {
-    const rows = await this.users.query<UserRowFromDatabase[]>(
+    const rows = await readRows<UserRowFromDatabase>(
+      this.users.manager.connection,
       `SELECT id, username, administrator, created_at, invite_id FROM users WHERE id = $1`,
       [id],
     );

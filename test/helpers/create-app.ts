@@ -75,7 +75,7 @@ export async function createApp(
         (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
     },
   );
-  await configureApp(app, config);
+  configureApp(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
 

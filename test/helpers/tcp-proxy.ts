@@ -5,11 +5,14 @@ import { createServer, Server, Socket, connect } from 'node:net';
  * database off (every connection dropped, new ones refused) and bring it
  * back, exactly as a network outage looks to the app; or keep listening and
  * `retarget` it at a restarted server on another port, as a load balancer or
- * pgbouncer would (the app's pool keeps the URL it was started with).
+ * pgbouncer would (the app's pool keeps the URL it was started with); or
+ * `freeze` the open connections, as a partition does.
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private readonly pairs = new Set<[Socket, Socket]>();
+  private frozen = false;
 
   private constructor(
     private target: { host: string; port: number },
@@ -58,7 +61,30 @@ export class TcpProxy {
       await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
+  /**
+   * Keeps every connection open but forwards nothing either way, as a
+   * network partition looks: no error, no close, just silence.
+   */
+  freeze(): void {
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+    // New connections are refused (their handshake would hang otherwise);
+    // the frozen ones stay open.
+    this.server?.close();
+    this.server = undefined;
+    this.frozen = true;
+  }
+
   async resume(): Promise<void> {
+    if (this.frozen) {
+      this.frozen = false;
+      for (const socket of this.sockets) socket.destroy();
+      this.sockets.clear();
+    }
     if (this.server) return;
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
@@ -70,6 +96,9 @@ export class TcpProxy {
           upstream.destroy();
         });
       }
+      const pair: [Socket, Socket] = [client, upstream];
+      this.pairs.add(pair);
+      client.on('close', () => this.pairs.delete(pair));
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve) =>

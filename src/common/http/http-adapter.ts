@@ -4,6 +4,7 @@ import { parse as parseQueryString } from 'node:querystring';
 import type { AppConfig } from '../../config/configuration';
 import { REQUEST_ID_HEADER, requestIdFor } from '../hooks/request-id.hook';
 import { answerClientErrorAsJson } from './client-error-handler';
+import { SECURITY_HEADERS } from './security-headers';
 
 /**
  * The HTTP server under Nest: Fastify, chosen over Express because the
@@ -33,6 +34,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
       const badUrl = error.code === 'FST_ERR_BAD_URL';
       const code = badUrl ? 404 : 400;
       void reply
+        .headers(SECURITY_HEADERS)
         .header(REQUEST_ID_HEADER, request.id)
         .status(code)
         .send({ error: badUrl ? 'not found' : 'bad request', code });

@@ -1,0 +1,24 @@
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+/** The node-postgres pool under TypeORM's PostgreSQL driver. */
+export function poolOf(dataSource: DataSource): Pool {
+  return (dataSource.driver as unknown as { master: Pool }).master;
+}
+
+/**
+ * One read statement on the connection pool TypeORM already holds, without
+ * TypeORM's query runner around it (a runner object, a pool checkout and
+ * release of its own, result wrapping). Used on the two statements every
+ * busy request runs: the token's user and the invite list. Errors are
+ * node-postgres's own; isDatabaseUnavailable recognises them as it does
+ * TypeORM's. Writes and transactions stay with TypeORM.
+ */
+export async function readRows<Row>(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Row[]> {
+  const result = await poolOf(dataSource).query(sql, parameters);
+  return result.rows as Row[];
+}
