@@ -14,37 +14,43 @@ const CHECK_INTERVAL_MS = 1000;
  * pg's own `query_timeout` gives such a bound with a timer per query whose
  * closure holds the query and its rows; those young objects then survived
  * garbage collections, and the option cost 14 % of the CPU time of a GET
- * list(100). This keeps one timestamp per checked-out connection, from the
+ * list(100). This keeps the checkout time of each connection, from the
  * pool's public acquire/release events, and one interval for all of them.
  * Checkouts are short here (a statement, or a transaction of a few;
  * password hashing happens before a transaction opens).
  */
 export class CheckoutWatchdog implements OnModuleDestroy {
-  private readonly checkedOutSince = new Map<PoolClient, number>();
+  /**
+   * Seconds since start, counted by the interval. The checkout times are
+   * these small integers rather than Date.now() values: V8 boxes a number
+   * that large in a fresh heap object, and storing one per checkout in this
+   * long-lived map made young objects survive collections again.
+   */
+  private ticks = 0;
+  private readonly checkedOutAt = new Map<PoolClient, number>();
+  private readonly boundTicks: number;
   private readonly timer: NodeJS.Timeout;
   private readonly logger = new Logger('Database');
 
-  constructor(
-    pool: Pool,
-    private readonly boundMs: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    pool.on('acquire', (client) =>
-      this.checkedOutSince.set(client, this.now()),
-    );
-    pool.on('release', (_error, client) => this.checkedOutSince.delete(client));
-    pool.on('remove', (client) => this.checkedOutSince.delete(client));
-    this.timer = setInterval(() => this.check(), CHECK_INTERVAL_MS);
+  constructor(pool: Pool, boundMs: number) {
+    this.boundTicks = Math.ceil(boundMs / CHECK_INTERVAL_MS);
+    pool.on('acquire', (client) => this.checkedOutAt.set(client, this.ticks));
+    pool.on('release', (_error, client) => this.checkedOutAt.delete(client));
+    pool.on('remove', (client) => this.checkedOutAt.delete(client));
+    this.timer = setInterval(() => this.tick(), CHECK_INTERVAL_MS);
     this.timer.unref();
   }
 
-  /** Destroys the connections held past the bound; returns how many. */
-  check(): number {
-    const deadline = this.now() - this.boundMs;
+  /**
+   * One second later: destroys the connections checked out for longer than
+   * the bound (between it and one second more); returns how many.
+   */
+  tick(): number {
+    this.ticks += 1;
     let destroyed = 0;
-    for (const [client, since] of this.checkedOutSince) {
-      if (since > deadline) continue;
-      this.checkedOutSince.delete(client);
+    for (const [client, since] of this.checkedOutAt) {
+      if (this.ticks - since <= this.boundTicks) continue;
+      this.checkedOutAt.delete(client);
       destroyed += 1;
       // The socket, not client.end(): a server that does not answer would
       // never acknowledge a polite goodbye either.
@@ -54,7 +60,7 @@ export class CheckoutWatchdog implements OnModuleDestroy {
     }
     if (destroyed > 0) {
       this.logger.warn(
-        `${destroyed} database connection(s) unanswered for ${this.boundMs} ms: closed`,
+        `${destroyed} database connection(s) unanswered for ${this.boundTicks} s: closed`,
       );
     }
     return destroyed;

@@ -1,0 +1,100 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ApiValidationPipe = void 0;
+const common_1 = require("@nestjs/common");
+const domain_error_1 = require("../errors/domain-error");
+/**
+ * The global ValidationPipe, speaking the contract's language: unknown keys
+ * are refused by name (`unknown field: administrator`: no mass assignment),
+ * and the first broken rule gives the `error` string its DTO declares
+ * (`invalid count`). Each failing field is listed in `details`.
+ */
+class ApiValidationPipe extends common_1.ValidationPipe {
+    /**
+     * Query strings get the same checks but unknown parameters are dropped,
+     * not refused: cache busters such as `?_=1699999999` are common.
+     */
+    queryPipe = new common_1.ValidationPipe(options(false));
+    constructor() {
+        super(options(true));
+    }
+    async transform(value, metadata) {
+        // A POST without a body means "all defaults", not "invalid".
+        if (metadata.type === 'body') {
+            if (value == null)
+                return super.transform({}, metadata);
+            if (typeof value !== 'object' || Array.isArray(value)) {
+                throw new domain_error_1.InvalidInputError('request body must be a json object');
+            }
+            assertShallow(value);
+            // class-validator's whitelist looks keys up in a plain object, so
+            // names of Object.prototype members (`constructor`, `__proto__`,
+            // `toString`…) would slip through it: refuse them here.
+            const inherited = Object.keys(value).find((key) => INHERITED_NAMES.has(key));
+            if (inherited !== undefined) {
+                throw new domain_error_1.InvalidInputError(`unknown field: ${inherited}`);
+            }
+        }
+        if (metadata.type === 'query')
+            return this.queryPipe.transform(value, metadata);
+        return super.transform(value, metadata);
+    }
+}
+exports.ApiValidationPipe = ApiValidationPipe;
+function options(forbidUnknownKeys) {
+    return {
+        whitelist: true,
+        forbidNonWhitelisted: forbidUnknownKeys,
+        forbidUnknownValues: true,
+        transform: true,
+        // No implicit conversions: "abc" must not quietly become NaN, nor "2.5"
+        // an integer. Inputs that allow strings of digits convert explicitly.
+        transformOptions: { enableImplicitConversion: false },
+        stopAtFirstError: true,
+        exceptionFactory: (errors) => toInvalidInputError(errors),
+    };
+}
+function toInvalidInputError(errors) {
+    const failures = errors.map((error) => ({
+        field: error.property,
+        error: messageOf(error),
+    }));
+    const unknown = failures.find((failure) => failure.error.startsWith('unknown field'));
+    const first = unknown ?? failures[0];
+    return new domain_error_1.InvalidInputError(first?.error ?? 'invalid request', {
+        details: failures,
+    });
+}
+function messageOf(error) {
+    const constraints = error.constraints ?? {};
+    if (constraints.whitelistValidation)
+        return `unknown field: ${error.property}`;
+    if (constraints.unknownValue)
+        return 'request body must be a json object';
+    const first = Object.values(constraints)[0];
+    if (first)
+        return first;
+    const child = error.children?.[0];
+    return child ? messageOf(child) : `invalid ${error.property}`;
+}
+/** Names every object answers to, which a whitelist lookup would mistake for declared fields. */
+const INHERITED_NAMES = new Set([
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'prototype',
+]);
+/** No body of this API nests deeper than this; deeper ones are refused before any recursion. */
+const MAX_BODY_DEPTH = 32;
+function assertShallow(body) {
+    const stack = [[body, 1]];
+    while (stack.length > 0) {
+        const [value, depth] = stack.pop();
+        if (typeof value !== 'object' || value === null)
+            continue;
+        if (depth > MAX_BODY_DEPTH) {
+            throw new domain_error_1.InvalidInputError('request body nested too deeply');
+        }
+        for (const child of Object.values(value))
+            stack.push([child, depth + 1]);
+    }
+}
+//# sourceMappingURL=api-validation.pipe.js.map

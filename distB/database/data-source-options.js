@@ -1,0 +1,41 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.buildDataSourceOptions = buildDataSourceOptions;
+const invite_entity_1 = require("../invites/invite.entity");
+const user_entity_1 = require("../users/user.entity");
+const _1764158400000_CreateUsers_1 = require("./migrations/1764158400000-CreateUsers");
+const _1764162000000_CreateInvites_1 = require("./migrations/1764162000000-CreateInvites");
+/**
+ * The one description of the database that both the Nest app and the
+ * TypeORM CLI (ormconfig.ts) use, so they can never disagree about entities
+ * or migrations. Migrations are listed explicitly rather than globbed: the
+ * same list works from ts-node, Jest and the compiled build.
+ */
+function buildDataSourceOptions(settings) {
+    return {
+        type: 'postgres',
+        url: settings.url,
+        entities: [user_entity_1.User, invite_entity_1.Invite],
+        migrations: [_1764158400000_CreateUsers_1.CreateUsers1764158400000, _1764162000000_CreateInvites_1.CreateInvites1764162000000],
+        migrationsTableName: 'migrations',
+        synchronize: false,
+        migrationsRun: false,
+        logging: false,
+        poolSize: settings.poolSize ?? 10,
+        extra: {
+            // Bounded waits: with the database gone, a request fails fast (503)
+            // instead of queueing forever for a connection.
+            connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+            // Opening a connection (TLS, SCRAM) is the expensive part; keep idle
+            // ones for a minute rather than pg's default 10 s, so bursts find them.
+            idleTimeoutMillis: 60_000,
+            // The client-side bound, for a server that stopped answering without
+            // closing the connection, is CheckoutWatchdog's, not pg's
+            // query_timeout (see there why).
+            statement_timeout: settings.statementTimeoutMs ?? 5000,
+            idle_in_transaction_session_timeout: 10000,
+            keepAlive: true,
+        },
+    };
+}
+//# sourceMappingURL=data-source-options.js.map
