@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { CustomTypesConfig, Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 
 /** The node-postgres pool under TypeORM's PostgreSQL driver. */
@@ -12,13 +12,19 @@ export function poolOf(dataSource: DataSource): Pool {
  * release of its own, result wrapping). Used on the two statements every
  * busy request runs: the token's user and the invite list. Errors are
  * node-postgres's own; isDatabaseUnavailable recognises them as it does
- * TypeORM's. Writes and transactions stay with TypeORM.
+ * TypeORM's. Writes and transactions stay with TypeORM. `types` changes
+ * how column values are parsed (see TIMESTAMPTZ_AS_TEXT).
  */
 export async function readRows<Row>(
   dataSource: DataSource,
   sql: string,
   parameters: unknown[] = [],
+  types?: CustomTypesConfig,
 ): Promise<Row[]> {
-  const result = await poolOf(dataSource).query(sql, parameters);
+  const result = await poolOf(dataSource).query({
+    text: sql,
+    values: parameters,
+    types,
+  });
   return result.rows as Row[];
 }

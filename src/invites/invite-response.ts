@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { isoTimestamp } from '../database/postgres-timestamp';
 
-/** A row of the invites table as the queries return it (snake_case columns). */
+/**
+ * A row of the invites table as the queries return it (snake_case columns);
+ * dates as Dates, or as PostgreSQL's text when read with TIMESTAMPTZ_AS_TEXT.
+ */
 export interface InviteRow {
   id: number;
   code: string;
-  created_at: Date;
-  expires_at: Date | null;
+  created_at: Date | string;
+  expires_at: Date | string | null;
   uses: number;
   max_uses: number | null;
   created_by_id: number;
@@ -70,12 +74,43 @@ export const INVITE_EXAMPLE: InviteResponse = {
   maxUses: 1,
 };
 
+/**
+ * InviteResponse as a JSON Schema for Fastify's serializer: a route that
+ * declares it gets its 200 body written by fast-json-stringify, which knows
+ * the shape in advance, instead of JSON.stringify (about half the
+ * serialization time of a list). Keys in the wire order; a unit test keeps
+ * them equal to InviteResponse's.
+ */
+export const INVITE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    code: { type: 'string' },
+    createdAt: { type: 'string' },
+    expiresAt: { type: 'string', nullable: true },
+    used: { type: 'boolean' },
+    createdById: { type: 'integer' },
+    uses: { type: 'integer' },
+    maxUses: { type: 'integer', nullable: true },
+  },
+  required: [
+    'id',
+    'code',
+    'createdAt',
+    'expiresAt',
+    'used',
+    'createdById',
+    'uses',
+    'maxUses',
+  ],
+} as const;
+
 export function toInviteResponse(row: InviteRow): InviteResponse {
   return {
     id: row.id,
     code: row.code,
-    createdAt: row.created_at.toISOString(),
-    expiresAt: row.expires_at ? row.expires_at.toISOString() : null,
+    createdAt: isoTimestamp(row.created_at),
+    expiresAt: row.expires_at === null ? null : isoTimestamp(row.expires_at),
     used: row.max_uses !== null && row.uses >= row.max_uses,
     createdById: row.created_by_id,
     uses: row.uses,

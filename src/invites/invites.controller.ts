@@ -18,6 +18,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Admin } from '../common/decorators/admin.decorator';
 import {
@@ -32,7 +33,11 @@ import { parseCreateInvitesInput } from './create-invites-input';
 import { CreateInviteDto } from './dto/create-invite.dto';
 import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
 import { ApiListInvitesQuery } from './dto/list-invites-query.api';
-import { INVITE_EXAMPLE, InviteResponse } from './invite-response';
+import {
+  INVITE_EXAMPLE,
+  INVITE_JSON_SCHEMA,
+  InviteResponse,
+} from './invite-response';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
 import { parseListInvitesQuery } from './list-invites-query';
@@ -66,6 +71,9 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
   @ApiListInvitesQuery()
+  @RouteSchema({
+    response: { 200: { type: 'array', items: INVITE_JSON_SCHEMA } },
+  })
   async list(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import { isStorableText } from '../database/postgres-text';
+import { TIMESTAMPTZ_AS_TEXT } from '../database/postgres-timestamp';
 import { readRows } from '../database/read-rows';
 import { CreateInvitesInput } from './create-invites-input';
 import { InviteCodeGenerator } from './invite-code.generator';
@@ -79,6 +80,7 @@ export class InvitesService {
       this.dataSource,
       sql,
       parameters,
+      TIMESTAMPTZ_AS_TEXT,
     );
 
     if (query.limit === undefined || rows.length <= query.limit) {
