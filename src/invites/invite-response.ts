@@ -81,29 +81,22 @@ export const INVITE_EXAMPLE: InviteResponse = {
  * serialization time of a list). Keys in the wire order; a unit test keeps
  * them equal to InviteResponse's.
  */
+const INVITE_JSON_PROPERTIES = {
+  id: { type: 'integer' },
+  code: { type: 'string' },
+  createdAt: { type: 'string' },
+  expiresAt: { type: 'string', nullable: true },
+  used: { type: 'boolean' },
+  createdById: { type: 'integer' },
+  uses: { type: 'integer' },
+  maxUses: { type: 'integer', nullable: true },
+} as const;
+
 export const INVITE_JSON_SCHEMA = {
   type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    code: { type: 'string' },
-    createdAt: { type: 'string' },
-    expiresAt: { type: 'string', nullable: true },
-    used: { type: 'boolean' },
-    createdById: { type: 'integer' },
-    uses: { type: 'integer' },
-    maxUses: { type: 'integer', nullable: true },
-  },
-  required: [
-    'id',
-    'code',
-    'createdAt',
-    'expiresAt',
-    'used',
-    'createdById',
-    'uses',
-    'maxUses',
-  ],
-} as const;
+  properties: INVITE_JSON_PROPERTIES,
+  required: Object.keys(INVITE_JSON_PROPERTIES),
+};
 
 export function toInviteResponse(row: InviteRow): InviteResponse {
   return {
