@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * the same for every request (no nonces, no per-request directives), so
  * running the middleware per request, as @fastify/helmet does, only repeats
  * a dozen `setHeader` calls whose raw headers Node must then merge with
- * Fastify's: it cost about 8 % of a GET list(100).
+ * Fastify's own at every response.
  */
 function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
