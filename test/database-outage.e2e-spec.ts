@@ -16,11 +16,7 @@ describe('database outage (e2e)', () => {
 
   beforeAll(async () => {
     directUrl = await createTestDatabase();
-    const target = new URL(directUrl);
-    proxy = await TcpProxy.start({
-      host: target.hostname,
-      port: Number(target.port || 5432),
-    });
+    proxy = await TcpProxy.inFrontOf(directUrl);
     t = await createApp({ DATABASE_URL: proxy.wrap(directUrl) });
     token = (await t.createUser()).token;
   });

@@ -48,11 +48,7 @@ describe('OpenAPI contract (e2e)', () => {
   beforeAll(async () => {
     // Through a proxy the last test cuts, to see the 503s for real.
     directUrl = await createTestDatabase();
-    const target = new URL(directUrl);
-    proxy = await TcpProxy.start({
-      host: target.hostname,
-      port: Number(target.port || 5432),
-    });
+    proxy = await TcpProxy.inFrontOf(directUrl);
     t = await createApp({ DATABASE_URL: proxy.wrap(directUrl) });
     admin = await t.adminToken();
     user = (await t.createUser()).token;

@@ -36,6 +36,15 @@ export class TcpProxy {
     return proxy;
   }
 
+  /** A proxy to the server a database URL names. */
+  static inFrontOf(url: string): Promise<TcpProxy> {
+    const target = new URL(url);
+    return TcpProxy.start({
+      host: target.hostname,
+      port: Number(target.port || 5432),
+    });
+  }
+
   /** Rewrites a database URL to go through the proxy. */
   wrap(url: string): string {
     const copy = new URL(url);
