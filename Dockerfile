@@ -5,9 +5,11 @@
 #   docker run -e DATABASE_URL=postgres://… -e JWT_SECRET=… -p 3000:3000 invite-service
 #
 # The server applies pending migrations itself (under an advisory lock)
-# before it listens, so "migrations, then server" is one command.
+# before it listens, so "migrations, then server" is one command. Production
+# runs on Node 24 LTS (Node 20 reached end-of-life on 2026-04-30); CI runs
+# the test suite on Node 24 too. HTTP_PLATFORM=fastify selects Fastify.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -15,7 +17,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production PORT=3000
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

@@ -1,5 +1,4 @@
 import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -7,9 +6,9 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/app.setup';
-import { createHttpAdapter } from '../src/common/http/http-adapter';
 import { loadConfig } from '../src/config/configuration';
 import { buildOpenApiDocument } from '../src/openapi';
+import { loadHttpPlatform } from '../src/http/http-platform';
 
 /**
  * Usage: ts-node --transpile-only scripts/write-openapi.ts [--types | --check]
@@ -42,14 +41,15 @@ async function buildDocument(): Promise<OpenAPIObject> {
     // Set so that loading the configuration writes no secret file.
     JWT_SECRET: 'openapi-document-only-0123456789abcdef',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(
+  const platform = await loadHttpPlatform(config.app.httpPlatform);
+  const app = await NestFactory.create(
     AppModule.register(config),
-    createHttpAdapter(config),
+    platform.createAdapter(config),
     { preview: true, logger: false, bodyParser: false, abortOnError: false },
   );
   try {
     // The same HTTP set-up as the server, so the prefix is the same too.
-    configureApp(app, config);
+    configureApp(app, config, platform);
     return buildOpenApiDocument(app);
   } finally {
     await app.close();

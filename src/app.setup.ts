@@ -1,30 +1,22 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
-import { logAccess } from './common/hooks/access-log.hook';
-import { closeConnectionsWhenDraining } from './common/hooks/connection-draining.hook';
-import { echoRequestId } from './common/hooks/request-id.hook';
-import { useJsonBodyParser } from './common/http/json-body-parser';
-import { addSecurityHeaders } from './common/http/security-headers';
 import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
+import type { HttpPlatform } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
 
 /**
- * Everything about the HTTP surface that is not a module: request hooks
- * (ids, access log, draining), security headers, CORS, the /api prefix,
- * body parsing with its limit, the OpenAPI document. Shared by main.ts and
- * the e2e tests so both serve exactly the same thing. The app must have been
- * created on createHttpAdapter(config).
+ * Everything about the HTTP surface that is not a module: the platform's
+ * request hooks and body reading, CORS, the /api prefix, the OpenAPI
+ * document. Shared by main.ts and the e2e tests so both serve exactly the
+ * same thing. The app must have been created on platform.createAdapter().
  */
 export function configureApp(
-  app: NestFastifyApplication,
+  app: INestApplication,
   config: AppConfig,
+  platform: HttpPlatform,
 ): void {
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', closeConnectionsWhenDraining);
-  fastify.addHook('onRequest', echoRequestId);
-  fastify.addHook('onRequest', addSecurityHeaders);
-  fastify.addHook('onResponse', logAccess);
+  platform.configure(app, config);
   if (config.app.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.app.corsOrigins.includes('*')
@@ -34,7 +26,6 @@ export function configureApp(
     });
   }
   app.setGlobalPrefix(API_PREFIX);
-  useJsonBodyParser(fastify, { limit: config.app.bodyLimit });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

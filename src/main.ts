@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
-import { startDrainingConnections } from './common/hooks/connection-draining.hook';
-import { createHttpAdapter } from './common/http/http-adapter';
 import { loadConfigOrExit } from './config/load-config';
 import { EmbeddedDatabase } from './database/embedded-database';
+import { startDrainingConnections } from './http/connection-draining';
+import { loadHttpPlatform } from './http/http-platform';
 
 const logger = new Logger('Bootstrap');
 
@@ -24,20 +24,23 @@ async function bootstrap(): Promise<void> {
       });
   if (embedded) config.database.url = embedded.url;
 
-  let app: NestFastifyApplication;
+  const platform = await loadHttpPlatform(config.app.httpPlatform);
+  let app: INestApplication;
   try {
-    app = await NestFactory.create<NestFastifyApplication>(
+    app = await NestFactory.create(
       AppModule.register(config),
-      createHttpAdapter(config),
+      platform.createAdapter(config),
       { bodyParser: false, abortOnError: false, logger: appLogger },
     );
-    configureApp(app, config);
+    configureApp(app, config, platform);
     await app.listen(config.app.port, '0.0.0.0');
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
-  logger.log(`Listening on http://localhost:${config.app.port}/api`);
+  logger.log(
+    `Listening on http://localhost:${config.app.port}/api (${platform.name})`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -50,7 +53,7 @@ async function bootstrap(): Promise<void> {
     // and waits for in-flight requests before it closes the database pool.
     // A request still running after the timeout loses its connection.
     startDrainingConnections();
-    const server: Server = app.getHttpServer();
+    const server = app.getHttpServer() as Server;
     const deadline = setTimeout(() => {
       logger.warn(
         'shutdown timeout reached: closing the remaining connections',

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
+import { probeRedis } from './helpers/redis';
 import {
   assertTestDatabaseUrl,
   TEST_SERVER_URL_VARIABLE,
@@ -19,6 +20,7 @@ declare global {
  * enter even when the checkout itself sits in a 0700 folder such as /root.
  */
 export default async function globalSetup(): Promise<void> {
+  await probeRedis();
   const configured = process.env.DATABASE_URL;
   if (configured) {
     assertTestDatabaseUrl(configured);

@@ -52,8 +52,14 @@ describe('graceful shutdown (e2e)', () => {
       headers: {
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
+        // Node answers `100 Continue` once it has parsed the headers: the
+        // signal that the request is in the server's hands.
+        expect: '100-continue',
       },
     });
+    const received = new Promise((resolve) =>
+      inFlight.once('continue', resolve),
+    );
     const answered = new Promise<{ status: number; body: string }>(
       (resolve, reject) => {
         inFlight.on('response', (response) => {
@@ -66,8 +72,9 @@ describe('graceful shutdown (e2e)', () => {
         inFlight.on('error', reject);
       },
     );
+    inFlight.flushHeaders();
+    await received;
     inFlight.write(body.slice(0, 10));
-    await new Promise((resolve) => setTimeout(resolve, 200));
 
     server.child.kill('SIGTERM');
     // New connections are refused once the server stops listening.

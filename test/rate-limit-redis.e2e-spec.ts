@@ -11,9 +11,10 @@ import {
   INTERNAL_SERVER_ERROR,
   TOO_MANY_REQUESTS,
 } from './helpers/error-bodies';
+import { describeWithRedis, TEST_REDIS_URL } from './helpers/redis';
 
-/** The machine's Redis; these tests need it and fail when it is not there. */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The machine's Redis; these specs skip without it unless REQUIRE_REDIS=1. */
+const REDIS_URL = TEST_REDIS_URL;
 const CREDENTIALS = { username: ADMIN_USERNAME, password: ADMIN_PASSWORD };
 
 /**
@@ -27,7 +28,7 @@ function isolatedRedisUrl(): { url: string; prefix: string } {
   return { url: url.toString(), prefix };
 }
 
-describe('rate limits shared through Redis (e2e)', () => {
+describeWithRedis('rate limits shared through Redis (e2e)', () => {
   let redis: Redis;
   const apps: TestApp[] = [];
   const prefixes: string[] = [];

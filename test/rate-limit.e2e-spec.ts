@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
@@ -15,7 +16,7 @@ const NEWCOMER = { username: 'newcomer', password: 'a-good-long-password' };
 
 /** A POST from another loopback address, i.e. another client IP. */
 function loginFrom(t: TestApp, localAddress: string): Promise<number> {
-  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {

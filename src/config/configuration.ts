@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseDuration } from '../common/duration';
+import type { HttpPlatformName } from '../http/http-platform';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 import { readOrCreateJwtSecret } from './jwt-secret';
 
@@ -11,7 +12,12 @@ export interface AppConfig {
     bodyLimit: number;
     /** Origins allowed by CORS; empty: CORS off (no header sent). */
     corsOrigins: string[];
-    /** Fastify's `trustProxy` (proxy-addr, as Express's `trust proxy`), so client IPs are right behind a load balancer. */
+    /** Express or Fastify under Nest; every behaviour is the same on both. */
+    httpPlatform: HttpPlatformName;
+    /** Slow clients: the headers must arrive within the first, the whole request within the second (else 408). */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    /** proxy-addr's trust setting (Express's `trust proxy`, Fastify's `trustProxy`), so client IPs are right behind a load balancer. */
     trustProxy: boolean | number | string;
     /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
     shutdownTimeoutMs: number;
@@ -59,6 +65,9 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
         .split(',')
         .map((origin) => origin.trim())
         .filter(Boolean),
+      httpPlatform: env.HTTP_PLATFORM,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT * 1000,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT * 1000,
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT * 1000,
     },
@@ -95,7 +104,7 @@ function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
-  return value; // addresses or subnets, as Express reads them
+  return value; // addresses or subnets, as proxy-addr reads them
 }
 
 /** Validates and builds in one step. @throws ConfigValidationError */

@@ -14,6 +14,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { parseDuration } from '../common/duration';
+import { HTTP_PLATFORMS, type HttpPlatformName } from '../http/http-platform';
 
 /** Zipline's variable names, accepted so a Zipline `.env` keeps working. */
 const ALIASES: Record<string, string> = {
@@ -154,6 +155,41 @@ export class EnvironmentVariables {
     message: 'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
   })
   SHUTDOWN_TIMEOUT = 10;
+
+  @IsIn(HTTP_PLATFORMS, {
+    message: `HTTP_PLATFORM must be one of ${HTTP_PLATFORMS.join(', ')}`,
+  })
+  HTTP_PLATFORM: HttpPlatformName = 'express';
+
+  @toInt()
+  @IsInt({
+    message:
+      'HTTP_HEADERS_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  @Min(1, {
+    message:
+      'HTTP_HEADERS_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  @Max(600, {
+    message:
+      'HTTP_HEADERS_TIMEOUT must be a whole number of seconds from 1 to 600',
+  })
+  HTTP_HEADERS_TIMEOUT = 10;
+
+  @toInt()
+  @IsInt({
+    message:
+      'HTTP_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600',
+  })
+  @Min(1, {
+    message:
+      'HTTP_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600',
+  })
+  @Max(3600, {
+    message:
+      'HTTP_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600',
+  })
+  HTTP_REQUEST_TIMEOUT = 30;
 
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })

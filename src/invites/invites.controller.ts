@@ -5,9 +5,8 @@ import {
   Get,
   HttpCode,
   Post,
+  UseInterceptors,
   Query,
-  Req,
-  Res,
   UseGuards,
 } from '@nestjs/common';
 import {
@@ -18,9 +17,13 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { RouteSchema } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Admin } from '../common/decorators/admin.decorator';
+import {
+  NextPageLinkInterceptor,
+  type Paged,
+} from '../common/paging/next-page-link.interceptor';
+import { API_PREFIX } from '../common/routing/route-table';
+import { FastJsonResponse } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -71,28 +74,24 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
   @ApiListInvitesQuery()
-  @RouteSchema({
-    response: { 200: { type: 'array', items: INVITE_JSON_SCHEMA } },
-  })
+  // Outermost last: the Link header is taken off before the array is written.
+  @UseInterceptors(NextPageLinkInterceptor)
+  @FastJsonResponse({ type: 'array', items: INVITE_JSON_SCHEMA })
   async list(
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InviteResponse[]> {
-    // The raw query, not the DTO: the parser needs to see repeated keys.
-    const query = parseListInvitesQuery(
-      request.query as Record<string, unknown>,
-    );
+    @Query() rawQuery: Record<string, unknown>,
+  ): Promise<Paged<InviteResponse>> {
+    const query = parseListInvitesQuery(rawQuery);
     const page = await this.invites.list(query);
-    if (page.nextCursor) {
-      const next = new URLSearchParams();
-      next.set('limit', String(query.limit));
-      next.set('cursor', page.nextCursor);
-      if (query.used !== undefined) next.set('used', String(query.used));
-      if (query.expired !== undefined)
-        next.set('expired', String(query.expired));
-      reply.header('Link', `</api/auth/invite?${next.toString()}>; rel="next"`);
-    }
-    return page.invites;
+    if (!page.nextCursor) return { items: page.invites };
+    const next = new URLSearchParams();
+    next.set('limit', String(query.limit));
+    next.set('cursor', page.nextCursor);
+    if (query.used !== undefined) next.set('used', String(query.used));
+    if (query.expired !== undefined) next.set('expired', String(query.expired));
+    return {
+      items: page.invites,
+      next: `/${API_PREFIX}/auth/invite?${next.toString()}`,
+    };
   }
 
   @Post()

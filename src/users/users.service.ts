@@ -67,10 +67,6 @@ export class UsersService {
       .getOne();
   }
 
-  count(): Promise<number> {
-    return this.users.count();
-  }
-
   /** @throws UsernameTakenError when the name exists in any letter case. */
   async create(newUser: NewUser): Promise<User> {
     return this.insert({

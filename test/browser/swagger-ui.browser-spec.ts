@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -45,7 +46,7 @@ describe('Swagger UI in Chromium (browser)', () => {
     t = await createApp();
     // createApp() has already run app.init(); listen() only binds the port.
     await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
 
     browser = await chromium.launch({

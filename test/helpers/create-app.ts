@@ -1,5 +1,5 @@
-import type { LoggerService } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +10,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AuthService } from '../../src/auth/auth.service';
-import { createHttpAdapter } from '../../src/common/http/http-adapter';
 import { AppConfig, loadConfig } from '../../src/config/configuration';
+import { loadHttpPlatform } from '../../src/http/http-platform';
 import type { User } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
 import { createTestDatabase, dropTestDatabase } from './test-database';
@@ -21,7 +21,7 @@ export const ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_JWT_SECRET = 'e2e-tests-jwt-secret-0123456789-abcdef';
 
 export interface TestApp {
-  app: NestFastifyApplication;
+  app: INestApplication;
   http: App;
   config: AppConfig;
   dataSource: DataSource;
@@ -60,24 +60,24 @@ export async function createApp(
     ADMIN_USERNAME,
     ADMIN_PASSWORD,
     RATE_LIMIT_AUTH: '0',
+    // CI runs the e2e suite once per platform.
+    HTTP_PLATFORM: process.env.HTTP_PLATFORM ?? 'express',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.register(config)],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    createHttpAdapter(config),
-    {
-      bodyParser: false,
-      // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
-      logger:
-        options.logger ??
-        (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
-    },
-  );
-  configureApp(app, config);
+  const platform = await loadHttpPlatform(config.app.httpPlatform);
+  const app = moduleRef.createNestApplication(platform.createAdapter(config), {
+    bodyParser: false,
+    // Several tests provoke errors on purpose; TEST_LOGS=1 shows the logs.
+    logger:
+      options.logger ??
+      (process.env.TEST_LOGS ? ['error', 'warn', 'log'] : false),
+  });
+  configureApp(app, config, platform);
   await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  await platform.ready(app);
 
   const users = app.get(UsersService);
   const auth = app.get(AuthService);
@@ -106,7 +106,7 @@ export async function createApp(
     },
     async listen() {
       await app.listen(0, '127.0.0.1');
-      const { port } = app.getHttpServer().address() as AddressInfo;
+      const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
       return `http://127.0.0.1:${port}`;
     },
     async close() {

@@ -1,22 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, DECORATORS, HeadersObject } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../dto/error-response.dto';
+import {
+  CONTRACT_ERRORS,
+  type ContractErrorStatus,
+} from '../errors/error-messages';
 
-/** The contract's `error` strings for the statuses any route may share. */
-const CONTRACT_ERRORS = {
-  400: ['invalid json body'],
-  401: ['not logged in'],
-  403: ['not an administrator'],
-  404: ['not found'],
-  405: ['method not allowed'],
-  413: ['payload too large'],
-  415: ['unsupported content encoding', 'unsupported charset'],
-  429: ['too many requests'],
-  500: ['internal server error'],
-  503: ['database unavailable'],
-} satisfies Record<number, string[]>;
-
-export type ContractErrorStatus = keyof typeof CONTRACT_ERRORS;
 export type ErrorStatus = ContractErrorStatus | 409;
 
 /**

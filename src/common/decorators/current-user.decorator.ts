@@ -1,9 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import type { User } from '../../users/user.entity';
 
 /** The authenticated user, as loaded by the JWT strategy for this request. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): User =>
-    context.switchToHttp().getRequest<FastifyRequest & { user: User }>().user,
+    context.switchToHttp().getRequest<{ user: User }>().user,
 );

@@ -7,7 +7,6 @@ export type DomainErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'not-found'
-  | 'method-not-allowed'
   | 'conflict'
   | 'payload-too-large'
   | 'unsupported-media-type'
@@ -46,27 +45,6 @@ export class NotAdministratorError extends DomainError {
   readonly kind = 'forbidden';
   constructor() {
     super('not an administrator');
-  }
-}
-
-export class RouteNotFoundError extends DomainError {
-  readonly kind = 'not-found';
-  constructor() {
-    super('not found');
-  }
-}
-
-export class MethodNotAllowedError extends DomainError {
-  readonly kind = 'method-not-allowed';
-  constructor(readonly allowedMethods: string[]) {
-    super('method not allowed');
-  }
-}
-
-export class DatabaseUnavailableError extends DomainError {
-  readonly kind = 'unavailable';
-  constructor() {
-    super('database unavailable');
   }
 }
 

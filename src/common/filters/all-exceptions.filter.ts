@@ -7,11 +7,12 @@ import {
   Logger,
   NotFoundException,
 } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../../database/database-errors';
+import { requestIdOf } from '../../http/request-id';
+import { pathOf } from '../../http/request-path';
 import { DomainError, DomainErrorKind } from '../errors/domain-error';
-import { pathOf } from '../http/request-path';
+import { messageForStatus } from '../errors/error-messages';
 import { RouteTable } from '../routing/route-table';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
@@ -19,25 +20,10 @@ const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   forbidden: HttpStatus.FORBIDDEN,
   'not-found': HttpStatus.NOT_FOUND,
-  'method-not-allowed': HttpStatus.METHOD_NOT_ALLOWED,
   conflict: HttpStatus.CONFLICT,
   'payload-too-large': HttpStatus.PAYLOAD_TOO_LARGE,
   'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
-};
-
-/** The contract's wording for statuses raised by the framework rather than by us. */
-const MESSAGE_BY_STATUS: Record<number, string> = {
-  400: 'bad request',
-  401: 'not logged in',
-  403: 'not an administrator',
-  404: 'not found',
-  405: 'method not allowed',
-  413: 'payload too large',
-  415: 'unsupported media type',
-  429: 'too many requests',
-  500: 'internal server error',
-  503: 'database unavailable',
 };
 
 export interface ErrorBody {
@@ -50,101 +36,99 @@ export interface ErrorBody {
  * Every failure leaves the service as `{ error, code }` (API.md, "Errors"):
  * never an HTML page, a stack trace or Nest's `{ statusCode, message }`.
  * Unexpected errors are logged with the request id and answered with a
- * generic 500, so nothing internal leaks.
+ * generic 500, so nothing internal leaks. It reaches the response only
+ * through HttpAdapterHost, so it runs unchanged on Express and Fastify.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
-  constructor(private readonly routes: RouteTable) {}
+  constructor(
+    private readonly routes: RouteTable,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    const adapter = this.adapterHost.httpAdapter;
     const context = host.switchToHttp();
-    const request = context.getRequest<FastifyRequest>();
-    const reply = context.getResponse<FastifyReply>();
-    const body = this.toBody(exception, request, reply);
+    const request: unknown = context.getRequest();
+    const response: unknown = context.getResponse();
+    const path = pathOf(adapter.getRequestUrl(request) as string);
+    const { body, allow } = this.toBody(exception, path);
     if (body.code >= 500 && body.code !== 503) {
       this.logger.error(
-        `request ${request.id} ${request.method} ${pathOf(request.url)} failed`,
+        `request ${requestIdOf(request)} ${adapter.getRequestMethod(request) as string} ${path} failed`,
         exception instanceof Error ? exception.stack : String(exception),
       );
     } else if (body.code === 503) {
       this.logger.warn(
-        `request ${request.id}: database unavailable (${describe(exception)})`,
+        `request ${requestIdOf(request)}: ${body.error} (${describe(exception)})`,
       );
     }
-    if (reply.sent || reply.raw.headersSent) {
-      reply.raw.end();
+    if (adapter.isHeadersSent(response)) {
+      adapter.end(response);
       return;
     }
-    void reply.status(body.code).send(body);
+    if (allow) adapter.setHeader(response, 'Allow', allow.join(', '));
+    adapter.reply(response, body, body.code);
   }
 
   private toBody(
     exception: unknown,
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): ErrorBody {
+    path: string,
+  ): { body: ErrorBody; allow?: string[] } {
     if (exception instanceof DomainError) {
-      if (
-        'allowedMethods' in exception &&
-        Array.isArray(exception.allowedMethods)
-      ) {
-        reply.header('Allow', exception.allowedMethods.join(', '));
-      }
       return {
-        error: exception.message,
-        code: STATUS_BY_KIND[exception.kind],
-        ...exception.details,
+        body: {
+          error: exception.message,
+          code: STATUS_BY_KIND[exception.kind],
+          ...exception.details,
+        },
       };
     }
-    if (exception instanceof NotFoundException && isRouterMiss(exception)) {
-      const allowed = this.routes.allowedMethods(pathOf(request.url));
-      if (allowed) {
-        reply.header('Allow', allowed.join(', '));
-        return { error: 'method not allowed', code: 405 };
-      }
-      return { error: 'not found', code: 404 };
+    // The service's own "not found"s are DomainErrors: a bare
+    // NotFoundException is the router finding no handler.
+    if (exception instanceof NotFoundException) {
+      const allow = this.routes.allowedMethods(path);
+      return allow
+        ? { body: { error: 'method not allowed', code: 405 }, allow }
+        : { body: { error: 'not found', code: 404 } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { error: messageFor(status), code: status };
+      return { body: { error: messageForStatus(status), code: status } };
     }
-    const clientError = fastifyClientErrorStatus(exception);
+    // A path that cannot be percent-decoded names no route (Fastify answers
+    // such paths itself, with the same 404).
+    if (exception instanceof URIError) {
+      return { body: { error: 'not found', code: 404 } };
+    }
+    const clientError = clientErrorStatus(exception);
     if (clientError !== undefined) {
-      return { error: messageFor(clientError), code: clientError };
+      return {
+        body: { error: messageForStatus(clientError), code: clientError },
+      };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { error: 'database unavailable', code: 503 };
+      return { body: { error: 'database unavailable', code: 503 } };
     }
-    return { error: 'internal server error', code: 500 };
+    return { body: { error: 'internal server error', code: 500 } };
   }
 }
 
 /**
- * Fastify's own errors (FST_…) carry their status: a 4xx one is the
- * client's fault, answered in the contract's words rather than as a 500.
+ * Errors the frameworks raise for a malformed request carry a 4xx status
+ * (`statusCode` on Fastify's, `status` on Express's): the client's fault,
+ * answered in the contract's words rather than as a 500.
  */
-function fastifyClientErrorStatus(exception: unknown): number | undefined {
-  if (!(exception instanceof Error) || !('statusCode' in exception)) {
-    return undefined;
-  }
-  const code = 'code' in exception ? String(exception.code) : '';
-  const status = Number(exception.statusCode);
-  return code.startsWith('FST_') && status >= 400 && status < 500
-    ? status
-    : undefined;
-}
-
-function messageFor(status: number): string {
-  return (
-    MESSAGE_BY_STATUS[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase()
-  );
-}
-
-/** Nest's router throws `Cannot GET /path` when no handler matched. */
-function isRouterMiss(exception: NotFoundException): boolean {
-  return exception.message.startsWith('Cannot ');
+function clientErrorStatus(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { status, statusCode } = exception as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
+  const code = Number(statusCode ?? status);
+  return code >= 400 && code < 500 ? code : undefined;
 }
 
 function describe(exception: unknown): string {

@@ -8,15 +8,21 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
 export const API_PREFIX = 'api';
 
+interface RoutePattern {
+  /** Lower-cased path segments; `:name` matches any one segment. */
+  segments: string[];
+  methods: Set<string>;
+}
+
 /**
  * Which methods each route path answers, collected from the controllers once
  * at start-up. When the router finds no handler, the exception filter asks
  * this table whether the path exists with another method (405) or not at all
- * (404) — Express alone cannot tell the two apart.
+ * (404): neither platform's router tells the two apart.
  */
 @Injectable()
 export class RouteTable implements OnApplicationBootstrap {
-  private readonly methodsByPath = new Map<string, Set<string>>();
+  private readonly patterns = new Map<string, RoutePattern>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -42,7 +48,10 @@ export class RouteTable implements OnApplicationBootstrap {
         );
         for (const controllerPath of controllerPaths) {
           for (const handlerPath of handlerPaths) {
-            this.add(joinPath(API_PREFIX, controllerPath, handlerPath), method);
+            this.add(
+              segmentsOf(`${API_PREFIX}/${controllerPath}/${handlerPath}`),
+              method,
+            );
           }
         }
       }
@@ -51,18 +60,37 @@ export class RouteTable implements OnApplicationBootstrap {
 
   /** The methods the path answers, or undefined when no route has this path. */
   allowedMethods(path: string): string[] | undefined {
-    const methods = this.methodsByPath.get(normalize(path));
-    return methods ? [...methods].sort() : undefined;
+    const segments = segmentsOf(path);
+    const methods = new Set<string>();
+    for (const pattern of this.patterns.values()) {
+      if (matches(pattern.segments, segments)) {
+        pattern.methods.forEach((method) => methods.add(method));
+      }
+    }
+    return methods.size > 0 ? [...methods].sort() : undefined;
   }
 
-  private add(path: string, method: RequestMethod): void {
-    const methods = this.methodsByPath.get(path) ?? new Set<string>();
+  private add(segments: string[], method: RequestMethod): void {
     const name = RequestMethod[method];
     if (name === 'ALL') return; // an @All() route never leaves a method unanswered
-    methods.add(name);
-    if (name === 'GET') methods.add('HEAD');
-    this.methodsByPath.set(path, methods);
+    const key = segments.join('/');
+    const pattern = this.patterns.get(key) ?? {
+      segments,
+      methods: new Set<string>(),
+    };
+    pattern.methods.add(name);
+    if (name === 'GET') pattern.methods.add('HEAD');
+    this.patterns.set(key, pattern);
   }
+}
+
+function matches(pattern: string[], segments: string[]): boolean {
+  return (
+    pattern.length === segments.length &&
+    pattern.every(
+      (part, index) => part.startsWith(':') || part === segments[index],
+    )
+  );
 }
 
 function toArray(value: unknown): string[] {
@@ -70,11 +98,13 @@ function toArray(value: unknown): string[] {
   return [typeof value === 'string' ? value : ''];
 }
 
-function joinPath(...parts: string[]): string {
-  return normalize(parts.join('/'));
-}
-
-function normalize(path: string): string {
-  const trimmed = path.split('?')[0].replace(/\/+/g, '/').replace(/\/$/, '');
-  return (trimmed.startsWith('/') ? trimmed : `/${trimmed}`).toLowerCase();
+/** Paths match case-insensitively, with or without slashes at either end. */
+function segmentsOf(path: string): string[] {
+  return path
+    .split('?')[0]
+    .split('/')
+    .filter(Boolean)
+    .map((segment) =>
+      segment.startsWith(':') ? segment : segment.toLowerCase(),
+    );
 }

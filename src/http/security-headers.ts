@@ -1,13 +1,11 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * helmet's headers for its default policy, worked out once. That policy is
- * the same for every request (no nonces, no per-request directives), so
- * running the middleware per request, as @fastify/helmet does, only repeats
- * a dozen `setHeader` calls whose raw headers Node must then merge with
- * Fastify's own at every response.
+ * the same for every request (no nonces, no per-request directives), so each
+ * platform sets this frozen table instead of running the middleware per
+ * request.
  */
 function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
@@ -34,13 +32,3 @@ function helmetDefaultHeaders(): Readonly<Record<string, string>> {
 }
 
 export const SECURITY_HEADERS = helmetDefaultHeaders();
-
-/** onRequest: helmet's headers on every answer, errors included. */
-export function addSecurityHeaders(
-  _request: FastifyRequest,
-  reply: FastifyReply,
-  done: () => void,
-): void {
-  reply.headers(SECURITY_HEADERS);
-  done();
-}

@@ -1,5 +1,3 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-
 let draining = false;
 
 /**
@@ -12,12 +10,7 @@ export function startDrainingConnections(): void {
   draining = true;
 }
 
-/** onRequest: `Connection: close` on every answer once shutdown has begun. */
-export function closeConnectionsWhenDraining(
-  _request: FastifyRequest,
-  reply: FastifyReply,
-  done: () => void,
-): void {
-  if (draining) reply.header('Connection', 'close');
-  done();
+/** Whether responses should carry `Connection: close`. */
+export function isDraining(): boolean {
+  return draining;
 }

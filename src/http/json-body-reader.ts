@@ -1,7 +1,6 @@
 import { json } from 'body-parser';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { UnreadableBodyError } from '../errors/domain-error';
+import { UnreadableBodyError } from '../common/errors/domain-error';
 
 /** body-parser's error `type`s, in the contract's words. */
 const TRANSLATIONS: Record<string, () => UnreadableBodyError> = {
@@ -24,30 +23,28 @@ const TRANSLATIONS: Record<string, () => UnreadableBodyError> = {
     new UnreadableBodyError('unsupported-media-type', 'unsupported charset'),
 };
 
+export type JsonBodyReader = (
+  request: IncomingMessage & { body?: unknown },
+  response: ServerResponse,
+  done: (error?: Error) => void,
+) => void;
+
 /**
- * Request bodies are read by body-parser's JSON reader, whatever their
- * Content-Type, in place of Fastify's own parsers: it inflates gzip, deflate
- * and br bodies, checks the charset and the size limit, and parses strictly
- * (objects and arrays only), which is what docs/api.md describes. A body of
- * another media type is left unread, as if absent; its errors become the
- * contract's `invalid json body` / `payload too large` / 415 answers.
+ * Request bodies are read by body-parser's JSON reader on both platforms: it
+ * inflates gzip, deflate and br bodies, checks the charset and the size
+ * limit, and parses strictly (objects and arrays only), as docs/api.md
+ * describes. A body of another media type is left unread, as if absent. The
+ * parsed body lands on `request.body`; errors arrive already translated into
+ * the contract's `invalid json body` / `payload too large` / 415 answers.
  */
-export function useJsonBodyParser(
-  fastify: FastifyInstance,
-  options: { limit: number },
-): void {
+export function createJsonBodyReader(options: {
+  limit: number;
+}): JsonBodyReader {
   const parse = json({ limit: options.limit, strict: true });
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    '*',
-    (request: FastifyRequest, _payload, done) => {
-      const raw = request.raw as IncomingMessage & { body?: unknown };
-      parse(raw, undefined as unknown as ServerResponse, (error?: unknown) => {
-        if (error) done(translate(error), undefined);
-        else done(null, raw.body);
-      });
-    },
-  );
+  return (request, response, done) =>
+    parse(request, response, (error?: unknown) =>
+      done(error ? translate(error) : undefined),
+    );
 }
 
 function translate(error: unknown): Error {

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+
+/** What a caller's id may look like; anything else is replaced, so logs cannot be forged. */
+const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's X-Request-Id when acceptable, else a fresh UUID. */
+export function requestIdFor(headers: IncomingHttpHeaders): string {
+  const offered = headers['x-request-id'];
+  return typeof offered === 'string' && ACCEPTABLE_ID.test(offered)
+    ? offered
+    : randomUUID();
+}
+
+/** Both platforms keep the id as `request.id`, where the filter and the logs read it. */
+export function requestIdOf(request: unknown): string {
+  const id = (request as { id?: unknown }).id;
+  return typeof id === 'string' ? id : '-';
+}
