@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { Socket } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
 import { CheckoutWatchdog } from './checkout-watchdog';
 
 function fakeClient() {
-  const destroy = jest.fn();
-  const client = { connection: { stream: { destroy } } };
+  const stream = new Socket();
+  const destroy = jest.spyOn(stream, 'destroy');
+  const client = { connection: { stream } };
   return { client: client as unknown as PoolClient, destroy };
 }
 

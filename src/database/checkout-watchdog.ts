@@ -1,5 +1,6 @@
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
+import { destroyConnection } from './pg-internals';
 
 /** How often checked-out connections are looked at. */
 const CHECK_INTERVAL_MS = 1000;
@@ -11,13 +12,11 @@ const CHECK_INTERVAL_MS = 1000;
  * connection checked out for longer than the bound is destroyed, so its
  * query fails as a lost connection (503) and the pool opens a new one.
  *
- * pg's own `query_timeout` gives such a bound with a timer per query whose
- * closure holds the query and its rows; those young objects then survived
- * garbage collections, and the option cost 14 % of the CPU time of a GET
- * list(100). This keeps the checkout time of each connection, from the
- * pool's public acquire/release events, and one interval for all of them.
- * Checkouts are short here (a statement, or a transaction of a few;
- * password hashing happens before a transaction opens).
+ * One interval for all connections instead of pg's `query_timeout` (a timer
+ * per query, which kept young objects alive; see docs/benchmarks.md). The
+ * checkout time of each connection comes from the pool's public
+ * acquire/release events. Checkouts are short here (a statement, or a
+ * transaction of a few; password hashing happens before a transaction opens).
  */
 export class CheckoutWatchdog implements OnModuleDestroy {
   /**
@@ -52,11 +51,7 @@ export class CheckoutWatchdog implements OnModuleDestroy {
       if (this.ticks - since <= this.boundTicks) continue;
       this.checkedOutAt.delete(client);
       destroyed += 1;
-      // The socket, not client.end(): a server that does not answer would
-      // never acknowledge a polite goodbye either.
-      (
-        client as unknown as { connection: { stream: { destroy(): void } } }
-      ).connection.stream.destroy();
+      destroyConnection(client);
     }
     if (destroyed > 0) {
       this.logger.warn(

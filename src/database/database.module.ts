@@ -7,7 +7,7 @@ import { CheckoutWatchdog } from './checkout-watchdog';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrationsExclusively } from './migration-runner';
 import { warmUpPool } from './pool-warm-up';
-import { poolOf } from './read-rows';
+import { poolOf } from './pg-internals';
 
 /**
  * TypeORM on the configured PostgreSQL. Migrations are applied (under a lock)

@@ -6,9 +6,9 @@ const TIMESTAMPTZ_OID = 1184;
 /**
  * Query `types` that leave timestamptz columns as PostgreSQL's text
  * (`2026-11-26 16:04:09.409874+00`) instead of parsing them into Dates. A
- * list of invites only turns its dates back into ISO strings, and parsing
- * then formatting two Dates per row was a sixth of the CPU time of a GET
- * list(100); isoTimestamp() goes from the text to the ISO string directly.
+ * list of invites only turns its dates back into ISO strings, so
+ * isoTimestamp() goes from the text to the ISO string directly instead of
+ * parsing and formatting two Dates per row (docs/benchmarks.md).
  */
 type ValueParser = (value: string) => unknown;
 

@@ -1,10 +1,6 @@
-import type { CustomTypesConfig, Pool } from 'pg';
+import type { CustomTypesConfig } from 'pg';
 import type { DataSource } from 'typeorm';
-
-/** The node-postgres pool under TypeORM's PostgreSQL driver. */
-export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
-}
+import { poolOf } from './pg-internals';
 
 /**
  * One read statement on the connection pool TypeORM already holds, without

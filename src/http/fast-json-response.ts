@@ -17,8 +17,8 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /**
  * A route whose 200 body has a fixed shape: it is written by a
  * fast-json-stringify serializer compiled once from `schema`, on either
- * platform, instead of JSON.stringify (about half the serialization time of
- * a list). Keys the schema does not name are left out.
+ * platform, instead of JSON.stringify, which must discover the shape of
+ * every object. Keys the schema does not name are left out.
  */
 export const FastJsonResponse = (schema: Schema) =>
   applyDecorators(
