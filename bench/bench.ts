@@ -37,7 +37,7 @@ import { bodyDifferences } from './shape-check';
 /**
  * Usage: npm run build && npm run bench
  *
- * Loopback only, bounded (about 6 minutes with the defaults on 2 CPUs, both
+ * Loopback only, bounded (6-7 minutes with the defaults on 2 CPUs, both
  * platforms), stops by itself. Runs dist/main.js as is: it builds nothing.
  *
  * 1. PostgreSQL: DATABASE_URL when set (a fresh database is created on that
