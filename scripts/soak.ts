@@ -19,6 +19,7 @@ import {
   sleep,
   waitForExit,
 } from './lib/child-process-tools';
+import { table } from './lib/text-table';
 
 /**
  * Usage: npm run soak   (after `npm run build`: it runs dist/main.js as is)
@@ -388,23 +389,6 @@ async function waitForHealth(child: ChildProcess, timeoutMs: number) {
 
 const mb = (kb: number) => (kb / 1024).toFixed(1);
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
-
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => row[i].length)),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]),
-      )
-      .join('  ');
-  return [
-    line(headers),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
-  ].join('\n');
-}
 
 // ---------------------------------------------------------------------- main
 
