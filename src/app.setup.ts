@@ -8,6 +8,7 @@ import { addSecurityHeaders } from './common/http/security-headers';
 import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import { buildOpenApiDocument } from './openapi';
+import { WEB_ROUTES } from './web/web.controller';
 
 /**
  * Everything about the HTTP surface that is not a module: request hooks
@@ -33,7 +34,8 @@ export function configureApp(
       exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.setGlobalPrefix(API_PREFIX);
+  // The pages (web/) live at the root, next to /api.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...WEB_ROUTES] });
   useJsonBodyParser(fastify, { limit: config.app.bodyLimit });
 
   const document = buildOpenApiDocument(app);
