@@ -21,7 +21,7 @@ export function CopyButton({ url, code }: { url: string; code: string }) {
         type="button"
         class="small"
         onClick={() => void copy()}
-        aria-label={`Copy the link of ${code}`}
+        aria-label={`Copy link of ${code}`}
       >
         Copy link
       </button>
