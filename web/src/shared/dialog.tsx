@@ -7,9 +7,32 @@ interface DialogProps {
   children: ComponentChildren;
 }
 
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
 /**
- * A modal <dialog>: showModal() makes the rest of the page inert (focus
- * stays inside) and Escape closes it. Focus goes back to whatever opened
+ * Tab and Shift+Tab wrap around inside the dialog: showModal() makes the
+ * page behind inert, but would still let focus leave for the browser's UI.
+ */
+function trapTab(event: KeyboardEvent) {
+  if (event.key !== 'Tab') return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const focusable = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A modal <dialog>: showModal() makes the rest of the page inert, Tab
+ * wraps inside it and Escape closes it. Focus goes back to whatever opened
  * it, explicitly, since not every browser restores it on close.
  */
 export function Dialog({ title, onClose, children }: DialogProps) {
@@ -28,6 +51,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     <dialog
       ref={ref}
       aria-labelledby={titleId.current}
+      onKeyDown={trapTab}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
