@@ -1,5 +1,5 @@
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import {
@@ -21,29 +21,51 @@ import { freePort } from '../helpers/server-process';
 const INVITES = '/api/auth/invite';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Boots the service on a known port, so PUBLIC_URL (the invite links) points at it. */
-async function startService(env: Record<string, string> = {}) {
+interface Session {
+  t: TestApp;
+  baseUrl: string;
+  page: Page;
+  problems: PageProblems;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the service on a known port, so PUBLIC_URL (the invite links)
+ * points at it, and opens one Chromium page with clipboard access.
+ */
+async function openSession(env: Record<string, string> = {}): Promise<Session> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const t = await createApp({ PUBLIC_URL: baseUrl, ...env });
   await t.app.listen(port, '127.0.0.1');
-  return { t, baseUrl };
-}
-
-async function newPage(
-  browser: Browser,
-  baseUrl: string,
-): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    permissions: ['clipboard-read', 'clipboard-write'],
-    baseURL: baseUrl,
-  });
-  const page = await context.newPage();
-  // Every wait is for a signal; this only bounds how long a failure takes.
-  page.setDefaultTimeout(10_000);
-  const problems = await watchProblems(page);
-  return { context, page, problems };
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+      baseURL: baseUrl,
+    });
+    const page = await context.newPage();
+    // Every wait is for a signal; this only bounds how long a failure takes.
+    page.setDefaultTimeout(10_000);
+    const problems = await watchProblems(page);
+    const opened = browser;
+    return {
+      t,
+      baseUrl,
+      page,
+      problems,
+      async close() {
+        await opened.close();
+        await t.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await t.close();
+    throw error;
+  }
 }
 
 /** axe and the 360 px check for the page in its current state. */
@@ -80,12 +102,10 @@ function row(page: Page, code: string) {
  * every step goes through the page and is then checked through the API.
  */
 describe('Console in Chromium (browser)', () => {
+  let session: Session;
   let t: TestApp;
   let baseUrl: string;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let problems: PageProblems;
   let token: string;
   let created: string[] = [];
 
@@ -97,20 +117,15 @@ describe('Console in Chromium (browser)', () => {
   });
 
   beforeAll(async () => {
-    ({ t, baseUrl } = await startService());
+    session = await openSession();
+    ({ t, baseUrl, page } = session);
     token = await t.adminToken();
-    browser = await launchChromium();
-    ({ context, page, problems } = await newPage(browser, baseUrl));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => session?.close());
 
   afterEach(() => {
-    expect(problems).toEqual({ pageErrors: [], cspViolations: [] });
+    expect(session.problems).toEqual({ pageErrors: [], cspViolations: [] });
   });
 
   it('serves the console as uncached HTML whose hashed assets are cached for a year', async () => {
@@ -377,29 +392,21 @@ describe('Console in Chromium (browser)', () => {
  * and the one "not valid" page for any code that cannot be redeemed.
  */
 describe('Invitee page in Chromium (browser)', () => {
+  let session: Session;
   let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let problems: PageProblems;
   let token: string;
 
   beforeAll(async () => {
-    let baseUrl: string;
-    ({ t, baseUrl } = await startService());
+    session = await openSession();
+    ({ t, page } = session);
     token = await t.adminToken();
-    browser = await launchChromium();
-    ({ context, page, problems } = await newPage(browser, baseUrl));
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => session?.close());
 
   afterEach(() => {
-    expect(problems).toEqual({ pageErrors: [], cspViolations: [] });
+    expect(session.problems).toEqual({ pageErrors: [], cspViolations: [] });
   });
 
   async function createInvite(body: Record<string, unknown>) {
@@ -505,24 +512,15 @@ describe('Invitee page in Chromium (browser)', () => {
 
 /** INVITES_ENABLED=false: both pages say so instead of failing. */
 describe('Pages with invites disabled (browser)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: Session;
   let page: Page;
-  let problems: PageProblems;
 
   beforeAll(async () => {
-    let baseUrl: string;
-    ({ t, baseUrl } = await startService({ INVITES_ENABLED: 'false' }));
-    browser = await launchChromium();
-    ({ context, page, problems } = await newPage(browser, baseUrl));
+    session = await openSession({ INVITES_ENABLED: 'false' });
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the console\'s "invites are disabled" state', async () => {
     await logIn(page);
@@ -538,6 +536,6 @@ describe('Pages with invites disabled (browser)', () => {
     await page.goto('/invite/AnyCode12345');
     await page.getByRole('heading', { name: 'Invites are disabled' }).waitFor();
     await expectAccessibleAndNarrow(page, 'invitee, invites disabled');
-    expect(problems).toEqual({ pageErrors: [], cspViolations: [] });
+    expect(session.problems).toEqual({ pageErrors: [], cspViolations: [] });
   });
 });

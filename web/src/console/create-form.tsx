@@ -1,20 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Invite } from '../api-types';
-import { ApiError, messageOf } from '../shared/api';
 import { Field, FormError } from '../shared/field';
 import type { ConsoleClient } from './client';
-import {
-  expiresAtOf,
-  ExpiryField,
-  ExpiryValue,
-  fieldOfError,
-  InviteField,
-  MaxUsesField,
-  MaxUsesValue,
-  maxUsesOf,
-  NoteField,
-} from './invite-fields';
 import { CopyButton } from './copy-button';
+import {
+  InviteSettings,
+  InviteSettingsFields,
+  settingsBody,
+  useInviteFormError,
+} from './invite-fields';
 
 interface CreateFormProps {
   client: ConsoleClient;
@@ -25,38 +19,28 @@ interface CreateFormProps {
 /** Count, expiry, max uses and note; the new codes and links appear at once below. */
 export function CreateForm({ client, onCreated, onShowQr }: CreateFormProps) {
   const [count, setCount] = useState('1');
-  const [expiry, setExpiry] = useState<ExpiryValue>({ preset: '7d', date: '' });
-  const [maxUses, setMaxUses] = useState<MaxUsesValue>({
-    unlimited: false,
-    value: '1',
+  const [settings, setSettings] = useState<InviteSettings>({
+    expiry: { preset: '7d', date: '' },
+    maxUses: { unlimited: false, value: '1' },
+    note: '',
   });
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: InviteField; text: string }>();
+  const { errorFor, clear, fail } = useInviteFormError();
   const [created, setCreated] = useState<Invite[]>([]);
-
-  const errorFor = (field: InviteField) =>
-    error?.field === field ? error.text : null;
 
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    clear();
     try {
       const invites = await client.create({
         count: Number(count),
-        expiresAt: expiresAtOf(expiry),
-        maxUses: maxUsesOf(maxUses),
-        note: note.trim() === '' ? null : note,
+        ...settingsBody(settings),
       });
       setCreated(invites);
       onCreated(invites);
     } catch (caught) {
-      const text = messageOf(caught);
-      setError({
-        field: caught instanceof ApiError ? fieldOfError(text) : 'form',
-        text,
-      });
+      fail(caught);
     } finally {
       setBusy(false);
     }
@@ -80,25 +64,13 @@ export function CreateForm({ client, onCreated, onShowQr }: CreateFormProps) {
               />
             )}
           </Field>
-          <ExpiryField
+          <InviteSettingsFields
             idPrefix="create"
-            value={expiry}
-            onChange={setExpiry}
-            error={errorFor('expiresAt')}
-          />
-          <MaxUsesField
-            idPrefix="create"
-            value={maxUses}
-            onChange={setMaxUses}
-            error={errorFor('maxUses')}
+            value={settings}
+            onChange={setSettings}
+            errorFor={errorFor}
           />
         </div>
-        <NoteField
-          idPrefix="create"
-          value={note}
-          onChange={setNote}
-          error={errorFor('note')}
-        />
         <div class="actions">
           <button type="submit" disabled={busy}>
             {busy ? 'Creating…' : 'Create'}

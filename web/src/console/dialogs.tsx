@@ -1,21 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Invite, User } from '../api-types';
-import { ApiError, messageOf } from '../shared/api';
+import { messageOf } from '../shared/api';
 import { Dialog } from '../shared/dialog';
 import { FormError } from '../shared/field';
 import { formatDate, isoToLocalInput } from '../shared/format';
 import type { ConsoleClient } from './client';
 import {
   EXPIRY_PRESETS,
-  expiresAtOf,
-  ExpiryField,
-  ExpiryValue,
-  fieldOfError,
-  InviteField,
-  MaxUsesField,
-  MaxUsesValue,
-  maxUsesOf,
-  NoteField,
+  InviteSettings,
+  InviteSettingsFields,
+  settingsBody,
+  useInviteFormError,
 } from './invite-fields';
 import { QrCode } from './qr-code';
 
@@ -47,37 +42,28 @@ export function EditDialog(props: {
   onClose: () => void;
 }) {
   const { client, invite, onSaved, onClose } = props;
-  const [expiry, setExpiry] = useState<ExpiryValue>({
-    preset: 'keep',
-    date: invite.expiresAt ? isoToLocalInput(invite.expiresAt) : '',
+  const [settings, setSettings] = useState<InviteSettings>({
+    expiry: {
+      preset: 'keep',
+      date: invite.expiresAt ? isoToLocalInput(invite.expiresAt) : '',
+    },
+    maxUses: {
+      unlimited: invite.maxUses === null,
+      value: String(invite.maxUses ?? Math.max(1, invite.uses)),
+    },
+    note: invite.note ?? '',
   });
-  const [maxUses, setMaxUses] = useState<MaxUsesValue>({
-    unlimited: invite.maxUses === null,
-    value: String(invite.maxUses ?? Math.max(1, invite.uses)),
-  });
-  const [note, setNote] = useState(invite.note ?? '');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ field: InviteField; text: string }>();
-  const errorFor = (field: InviteField) =>
-    error?.field === field ? error.text : null;
+  const { errorFor, clear, fail } = useInviteFormError();
 
   async function submit(event: Event) {
     event.preventDefault();
     setBusy(true);
-    setError(undefined);
+    clear();
     try {
-      const saved = await client.update(invite.id, {
-        ...(expiry.preset === 'keep' ? {} : { expiresAt: expiresAtOf(expiry) }),
-        maxUses: maxUsesOf(maxUses),
-        note: note.trim() === '' ? null : note,
-      });
-      onSaved(saved);
+      onSaved(await client.update(invite.id, settingsBody(settings)));
     } catch (caught) {
-      const text = messageOf(caught);
-      setError({
-        field: caught instanceof ApiError ? fieldOfError(text) : 'form',
-        text,
-      });
+      fail(caught);
       setBusy(false);
     }
   }
@@ -89,24 +75,12 @@ export function EditDialog(props: {
         {invite.uses === 1 ? '' : 's'}.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <ExpiryField
+        <InviteSettingsFields
           idPrefix="edit"
-          value={expiry}
-          onChange={setExpiry}
-          error={errorFor('expiresAt')}
+          value={settings}
+          onChange={setSettings}
+          errorFor={errorFor}
           presets={EDIT_PRESETS}
-        />
-        <MaxUsesField
-          idPrefix="edit"
-          value={maxUses}
-          onChange={setMaxUses}
-          error={errorFor('maxUses')}
-        />
-        <NoteField
-          idPrefix="edit"
-          value={note}
-          onChange={setNote}
-          error={errorFor('note')}
         />
         <div class="actions">
           <button type="submit" disabled={busy}>

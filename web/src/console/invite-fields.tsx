@@ -1,4 +1,6 @@
-import { NOTE_MAX } from '../api-types';
+import { useState } from 'preact/hooks';
+import { NOTE_MAX, UpdateInviteBody } from '../api-types';
+import { ApiError, messageOf } from '../shared/api';
 import { Field } from '../shared/field';
 
 /** Expiry choices of the create form: the API's durations, a date, or never. */
@@ -18,7 +20,7 @@ export const EXPIRY_PRESETS: ReadonlyArray<{ value: string; label: string }> = [
 /** Which field an API error sentence is about, so it shows next to that field. */
 export type InviteField = 'expiresAt' | 'count' | 'maxUses' | 'note' | 'form';
 
-export function fieldOfError(error: string): InviteField {
+function fieldOfError(error: string): InviteField {
   switch (error) {
     case 'invalid date':
       return 'expiresAt';
@@ -140,28 +142,102 @@ export function MaxUsesField(props: {
   );
 }
 
-export function NoteField(props: {
+function NoteField(props: {
   idPrefix: string;
   value: string;
   onChange: (value: string) => void;
   error: string | null;
 }) {
   return (
-    <Field
-      id={`${props.idPrefix}-note`}
-      label="Note (optional)"
-      hint={`Up to ${NOTE_MAX} characters, e.g. who it is for.`}
-      error={props.error}
-    >
-      {(attrs) => (
-        <textarea
-          {...attrs}
-          rows={2}
-          maxLength={NOTE_MAX}
-          value={props.value}
-          onInput={(event) => props.onChange(event.currentTarget.value)}
-        />
-      )}
-    </Field>
+    <div class="wide">
+      <Field
+        id={`${props.idPrefix}-note`}
+        label="Note (optional)"
+        hint={`Up to ${NOTE_MAX} characters, e.g. who it is for.`}
+        error={props.error}
+      >
+        {(attrs) => (
+          <textarea
+            {...attrs}
+            rows={2}
+            maxLength={NOTE_MAX}
+            value={props.value}
+            onInput={(event) => props.onChange(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}
+
+/** What the create form and the edit dialog both set. */
+export interface InviteSettings {
+  expiry: ExpiryValue;
+  maxUses: MaxUsesValue;
+  note: string;
+}
+
+/** The body keys for the settings; an expiry of "keep" sends no `expiresAt`. */
+export function settingsBody(settings: InviteSettings): UpdateInviteBody {
+  return {
+    ...(settings.expiry.preset === 'keep'
+      ? {}
+      : { expiresAt: expiresAtOf(settings.expiry) }),
+    maxUses: maxUsesOf(settings.maxUses),
+    note: settings.note.trim() === '' ? null : settings.note,
+  };
+}
+
+/**
+ * The last API error of a form, kept with the field it is about, so each
+ * sentence shows next to the control that caused it.
+ */
+export function useInviteFormError() {
+  const [error, setError] = useState<{ field: InviteField; text: string }>();
+  return {
+    errorFor: (field: InviteField) =>
+      error?.field === field ? error.text : null,
+    clear: () => setError(undefined),
+    fail: (caught: unknown) => {
+      const text = messageOf(caught);
+      setError({
+        field: caught instanceof ApiError ? fieldOfError(text) : 'form',
+        text,
+      });
+    },
+  };
+}
+
+/** Expiry, max uses and note, laid out by the form around them. */
+export function InviteSettingsFields(props: {
+  idPrefix: string;
+  value: InviteSettings;
+  onChange: (value: InviteSettings) => void;
+  errorFor: (field: InviteField) => string | null;
+  presets?: ReadonlyArray<{ value: string; label: string }>;
+}) {
+  const { idPrefix, value, onChange, errorFor } = props;
+  return (
+    <>
+      <ExpiryField
+        idPrefix={idPrefix}
+        value={value.expiry}
+        onChange={(expiry) => onChange({ ...value, expiry })}
+        error={errorFor('expiresAt')}
+        presets={props.presets}
+      />
+      <MaxUsesField
+        idPrefix={idPrefix}
+        value={value.maxUses}
+        onChange={(maxUses) => onChange({ ...value, maxUses })}
+        error={errorFor('maxUses')}
+      />
+      <NoteField
+        idPrefix={idPrefix}
+        value={value.note}
+        onChange={(note) => onChange({ ...value, note })}
+        error={errorFor('note')}
+      />
+    </>
   );
 }
