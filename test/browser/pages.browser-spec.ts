@@ -240,8 +240,10 @@ describe('Console in Chromium (browser)', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect(
-      opener.evaluate('(el) => el === document.activeElement'),
-    ).resolves.toBe(true);
+      page.evaluate(
+        `[document.activeElement.closest('tr')?.dataset.code, document.activeElement.getAttribute('aria-label')]`,
+      ),
+    ).resolves.toEqual([code, `QR code of ${code}`]);
   });
 
   it('edits max uses', async () => {
