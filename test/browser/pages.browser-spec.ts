@@ -273,6 +273,7 @@ describe('Console in Chromium (browser)', () => {
       dialog.getByLabel('Max uses').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
     await expectAccessibleAndNarrow(page, 'edit dialog with an error');
+    await page.screenshot({ path: screenshotPath('console-edit') });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
