@@ -542,3 +542,38 @@ describe('Pages with invites disabled (browser)', () => {
     expect(session.problems).toEqual({ pageErrors: [], cspViolations: [] });
   });
 });
+
+/** RATE_LIMIT_AUTH=2: the lookup and one registration use it up. */
+describe('Invitee page under a rate limit (browser)', () => {
+  let session: Session;
+
+  beforeAll(async () => {
+    session = await openSession({ RATE_LIMIT_AUTH: '2' });
+  });
+
+  afterAll(() => session?.close());
+
+  it('reports "too many requests" next to the submit button', async () => {
+    const { t, page } = session;
+    const { body: invite } = await request(t.http)
+      .post(INVITES)
+      .set('Authorization', `Bearer ${await t.adminToken()}`)
+      .send({})
+      .expect(200);
+    await page.goto(`/invite/${(invite as { code: string }).code}`);
+    await page.getByRole('heading', { name: /invited you$/ }).waitFor();
+    await page.getByLabel('Username').fill(ADMIN_USERNAME);
+    await page.getByLabel('Password', { exact: true }).fill('long enough 1');
+    await page.getByLabel('Password again').fill('long enough 1');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('username already exists').waitFor();
+
+    await page.getByLabel('Username').fill('too.fast');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const refusal = page.locator('form .actions + .error');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toBe('too many requests');
+    await expectAccessibleAndNarrow(page, 'rate limited');
+    expect(session.problems).toEqual({ pageErrors: [], cspViolations: [] });
+  });
+});
