@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'data/**',
+      'web/dist/**',
       'coverage/**',
       '.tmp/**',
       'eslint.config.mjs',
@@ -32,6 +33,13 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_' },
       ],
+    },
+  },
+  {
+    // The pages run in the browser (web/tsconfig.json has the DOM types).
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { ...globals.browser },
     },
   },
   {

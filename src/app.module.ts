@@ -15,6 +15,7 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { FirstAdministratorService } from './users/first-administrator.service';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 /**
  * The application, built from an already validated configuration: main.ts
@@ -39,6 +40,7 @@ export class AppModule {
         InvitesModule,
         HealthModule,
         RateLimitModule,
+        WebModule,
       ],
       providers: [
         RouteTable,

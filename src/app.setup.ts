@@ -4,6 +4,7 @@ import { API_PREFIX } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import type { HttpPlatform } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
+import { WEB_ROUTES } from './web/web.controller';
 
 /**
  * Everything about the HTTP surface that is not a module: the platform's
@@ -25,7 +26,8 @@ export function configureApp(
       exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.setGlobalPrefix(API_PREFIX);
+  // The pages (web/) live at the root, next to /api.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...WEB_ROUTES] });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

@@ -2,23 +2,10 @@ import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { createApp, TestApp } from '../helpers/create-app';
 
-/** Debian's package; playwright-core never downloads a browser of its own. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // Without these Chromium phones home at start-up; on a closed network
-  // those connections are refused and logged.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOT = join(__dirname, '..', '..', '.tmp', 'swagger.png');
 const INVITE_PATH = '/api/auth/invite';
 
@@ -49,10 +36,7 @@ describe('Swagger UI in Chromium (browser)', () => {
     const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
     baseUrl = `http://127.0.0.1:${port}`;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // CSP violations also reach the console as errors, but the event names
     // the directive exactly. A string, as tsconfig.json has no DOM types.

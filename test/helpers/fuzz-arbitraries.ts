@@ -492,7 +492,12 @@ const segment = fc.string({
   maxLength: 12,
 });
 
-/** Paths that reach no route (and not the OpenAPI docs, which are HTML by design). */
+/**
+ * Paths that reach no route (and not the OpenAPI docs or the web pages
+ * at / and /invite/<code>, which are HTML by design).
+ */
+const WEB_PAGE_PATH = /^\/+(invite\/[^/]+\/?)?$/;
+
 export const unknownPath = fc
   .oneof(
     fc
@@ -537,6 +542,7 @@ export const unknownPath = fc
     const lower = path.toLowerCase();
     if (lower.includes('docs')) return false;
     const pathname = lower.split('?')[0].split('#')[0];
+    if (WEB_PAGE_PATH.test(pathname)) return false;
     return !KNOWN_PATHS.some(
       (known) => pathname === known || pathname === `${known}/`,
     );

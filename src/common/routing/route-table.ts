@@ -2,11 +2,20 @@ import {
   Injectable,
   OnApplicationBootstrap,
   RequestMethod,
+  SetMetadata,
 } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
 export const API_PREFIX = 'api';
+
+const OUTSIDE_API_PREFIX = 'outsideApiPrefix';
+
+/**
+ * Marks a controller whose routes app.setup.ts excludes from the /api
+ * prefix (the web pages), so this table records them where they are served.
+ */
+export const OutsideApiPrefix = () => SetMetadata(OUTSIDE_API_PREFIX, true);
 
 interface RoutePattern {
   /** Lower-cased path segments; `:name` matches any one segment. */
@@ -38,6 +47,9 @@ export class RouteTable implements OnApplicationBootstrap {
       const controllerPaths = toArray(
         Reflect.getMetadata(PATH_METADATA, metatype),
       );
+      const prefix = Reflect.getMetadata(OUTSIDE_API_PREFIX, metatype)
+        ? ''
+        : API_PREFIX;
       for (const name of this.scanner.getAllMethodNames(prototype)) {
         const handler = (prototype as Record<string, unknown>)[name] as object;
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as
@@ -49,7 +61,7 @@ export class RouteTable implements OnApplicationBootstrap {
         for (const controllerPath of controllerPaths) {
           for (const handlerPath of handlerPaths) {
             this.add(
-              segmentsOf(`${API_PREFIX}/${controllerPath}/${handlerPath}`),
+              segmentsOf(`${prefix}/${controllerPath}/${handlerPath}`),
               method,
             );
           }

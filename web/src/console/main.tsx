@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Session } from '../api-types';
+import { clearSession, loadSession, saveSession } from '../shared/session';
+import { ConsolePage } from './console-page';
+import { LoginForm } from './login-form';
+import '../styles.css';
+
+function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (!session) {
+    return (
+      <LoginForm
+        notice={notice}
+        onLoggedIn={(next) => {
+          saveSession(next);
+          setNotice(null);
+          setSession(next);
+        }}
+      />
+    );
+  }
+  return (
+    <ConsolePage
+      session={session}
+      onLogout={(message) => {
+        clearSession();
+        setNotice(message);
+        setSession(null);
+      }}
+    />
+  );
+}
+
+render(<App />, document.getElementById('app')!);
