@@ -142,6 +142,11 @@ describe('OpenAPI contract (e2e)', () => {
         createdById: 1,
         uses: 0,
         maxUses: null,
+        note: null,
+        revokedAt: null,
+        lastUsedAt: null,
+        valid: true,
+        url: 'http://localhost:3000/invite/ix8iFD',
       };
       const exchange = {
         method: 'GET',

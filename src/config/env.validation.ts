@@ -155,6 +155,13 @@ export class EnvironmentVariables {
   })
   SHUTDOWN_TIMEOUT = 10;
 
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message:
+      'PUBLIC_URL must be an http(s) URL without query or fragment, such as https://invites.example.com',
+  })
+  PUBLIC_URL?: string;
+
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })
   @MaxLength(64, { message: 'ADMIN_USERNAME must be at most 64 characters' })

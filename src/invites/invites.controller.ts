@@ -4,43 +4,62 @@ import {
   Delete,
   Get,
   HttpCode,
+  Param,
+  Patch,
   Post,
   Query,
-  Req,
-  Res,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { RouteSchema } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Admin } from '../common/decorators/admin.decorator';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
-import { ConfigService } from '@nestjs/config';
-import type { AppConfig } from '../config/configuration';
+import { UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
-import { parseCreateInvitesInput } from './create-invites-input';
-import { CreateInviteDto } from './dto/create-invite.dto';
-import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
-import { ApiListInvitesQuery } from './dto/list-invites-query.api';
+import type {
+  CreateInvitesInput,
+  UpdateInviteInput,
+} from './create-invites-input';
+import { CreateInviteBody, UpdateInviteBody } from './dto/invite-bodies.api';
+import { InviteCodeQueryDto } from './dto/invite-code-query.dto';
 import {
-  INVITE_EXAMPLE,
-  INVITE_JSON_SCHEMA,
-  InviteResponse,
-} from './invite-response';
+  ApiListInvitesQuery,
+  ApiPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+} from './dto/list-invites-query.api';
+import { INVITE_EXAMPLE, InviteResponse } from './invite-response';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
-import { parseListInvitesQuery } from './list-invites-query';
+import type { ListInvitesQuery, PageQuery } from './list-invites-query';
+import { NextPageLinkInterceptor } from './next-page-link.interceptor';
+import type { Page } from './page';
+import { InviteIdPipe } from './pipes/invite-id.pipe';
+import {
+  CreateInvitesPipe,
+  ListInvitesQueryPipe,
+  PageQueryPipe,
+  UpdateInvitePipe,
+} from './pipes/invite-input.pipes';
+
+const DISABLED = 'invites are disabled';
+const NOT_FOUND: [404, string] = [404, 'invite not found'];
+const ID_PARAM = ApiParam({
+  name: 'id',
+  type: 'integer',
+  description: 'The invite’s id',
+});
 
 @ApiTags('invites')
 @ApiExtraModels(InviteResponse)
@@ -49,10 +68,7 @@ import { parseListInvitesQuery } from './list-invites-query';
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
 export class InvitesController {
-  constructor(
-    private readonly invites: InvitesService,
-    private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+  constructor(private readonly invites: InvitesService) {}
 
   @Get()
   @ApiOperation({ summary: 'List invites, newest first' })
@@ -61,38 +77,15 @@ export class InvitesController {
     isArray: true,
     description: 'The invites (one page of them with `limit`)',
     example: [INVITE_EXAMPLE],
-    headers: {
-      Link: {
-        description:
-          'With `limit`, when more invites remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"`',
-        schema: { type: 'string' },
-      },
-    },
+    headers: NEXT_PAGE_LINK_HEADER('auth/invite'),
   })
-  @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
+  @ApiErrorResponses([400, DISABLED, 'invalid query'])
   @ApiListInvitesQuery()
-  @RouteSchema({
-    response: { 200: { type: 'array', items: INVITE_JSON_SCHEMA } },
-  })
-  async list(
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InviteResponse[]> {
-    // The raw query, not the DTO: the parser needs to see repeated keys.
-    const query = parseListInvitesQuery(
-      request.query as Record<string, unknown>,
-    );
-    const page = await this.invites.list(query);
-    if (page.nextCursor) {
-      const next = new URLSearchParams();
-      next.set('limit', String(query.limit));
-      next.set('cursor', page.nextCursor);
-      if (query.used !== undefined) next.set('used', String(query.used));
-      if (query.expired !== undefined)
-        next.set('expired', String(query.expired));
-      reply.header('Link', `</api/auth/invite?${next.toString()}>; rel="next"`);
-    }
-    return page.invites;
+  @UseInterceptors(NextPageLinkInterceptor)
+  list(
+    @Query(ListInvitesQueryPipe) query: ListInvitesQuery,
+  ): Promise<Page<InviteResponse>> {
+    return this.invites.list(query);
   }
 
   @Post()
@@ -100,7 +93,7 @@ export class InvitesController {
   @ApiOperation({
     summary: 'Create one invite, or `count` invites at once (all or nothing)',
   })
-  @ApiBody({ type: CreateInviteDto, required: false })
+  @ApiBody({ type: CreateInviteBody, required: false })
   @ApiOkResponse({
     description:
       'One invite when count is 1 or absent; an array of `count` invites otherwise',
@@ -121,10 +114,11 @@ export class InvitesController {
   @ApiErrorResponses(
     [
       400,
-      'invites are disabled',
+      DISABLED,
       'invalid date',
       'invalid count',
       'invalid maxUses',
+      'invalid note',
       'unknown field: administrator',
       ...JSON_BODY_ERRORS,
     ],
@@ -132,14 +126,9 @@ export class InvitesController {
     415,
   )
   async create(
-    @Body() body: CreateInviteDto,
+    @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
   ): Promise<InviteResponse | InviteResponse[]> {
-    const input = parseCreateInvitesInput(
-      body,
-      { maxCount: this.config.get('invites', { infer: true }).maxCount },
-      new Date(),
-    );
     const created = await this.invites.create(input, user.id);
     return input.count === 1 ? created[0] : created;
   }
@@ -151,11 +140,113 @@ export class InvitesController {
     description: 'The deleted invite',
     example: INVITE_EXAMPLE,
   })
+  @ApiErrorResponses([400, DISABLED, 'no code', 'invalid query'], NOT_FOUND)
+  deleteByCode(@Query() query: InviteCodeQueryDto): Promise<InviteResponse> {
+    return this.invites.delete({ code: query.code });
+  }
+
+  @Get(':id')
+  @ID_PARAM
+  @ApiOperation({ summary: 'Read one invite' })
+  @ApiOkResponse({ type: InviteResponse, example: INVITE_EXAMPLE })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  findOne(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.findById(id);
+  }
+
+  @Patch(':id')
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'Change an invite’s expiry, maximum uses or note',
+  })
+  @ApiBody({ type: UpdateInviteBody, required: false })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The updated invite',
+    example: INVITE_EXAMPLE,
+  })
   @ApiErrorResponses(
-    [400, 'invites are disabled', 'no code', 'invalid query'],
-    [404, 'invite not found'],
+    [
+      400,
+      DISABLED,
+      'invalid date',
+      'invalid maxUses',
+      'invalid note',
+      'unknown field: code',
+      ...JSON_BODY_ERRORS,
+    ],
+    NOT_FOUND,
+    413,
+    415,
   )
-  delete(@Query() query: DeleteInviteQueryDto): Promise<InviteResponse> {
-    return this.invites.delete(query.code);
+  update(
+    @Param('id', InviteIdPipe) id: number,
+    @Body(UpdateInvitePipe) input: UpdateInviteInput,
+  ): Promise<InviteResponse> {
+    return this.invites.update(id, input);
+  }
+
+  @Delete(':id')
+  @ID_PARAM
+  @ApiOperation({ summary: 'Delete an invite by its id' })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The deleted invite',
+    example: INVITE_EXAMPLE,
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  deleteById(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.delete({ id });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'Revoke an invite: it keeps its history but cannot be redeemed',
+  })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The invite, `revokedAt` set (revoking again keeps the first)',
+    example: { ...INVITE_EXAMPLE, revokedAt: INVITE_EXAMPLE.createdAt },
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  revoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.revoke(id);
+  }
+
+  @Post(':id/unrevoke')
+  @HttpCode(200)
+  @ID_PARAM
+  @ApiOperation({ summary: 'Undo a revocation' })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The invite, `revokedAt` null',
+    example: INVITE_EXAMPLE,
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  unrevoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.unrevoke(id);
+  }
+
+  @Get(':id/users')
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'The users who registered with an invite, newest first',
+  })
+  @ApiOkResponse({
+    type: UserResponse,
+    isArray: true,
+    description: 'The users (one page of them with `limit`)',
+    headers: NEXT_PAGE_LINK_HEADER('auth/invite/{id}/users'),
+  })
+  @ApiErrorResponses([400, DISABLED, 'invalid query'], NOT_FOUND)
+  @ApiPageQuery()
+  @UseInterceptors(NextPageLinkInterceptor)
+  users(
+    @Param('id', InviteIdPipe) id: number,
+    @Query(PageQueryPipe) query: PageQuery,
+  ): Promise<Page<UserResponse>> {
+    return this.invites.usersOf(id, query);
   }
 }

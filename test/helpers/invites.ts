@@ -12,6 +12,11 @@ export const INVITE_KEYS = [
   'createdById',
   'uses',
   'maxUses',
+  'note',
+  'revokedAt',
+  'lastUsedAt',
+  'valid',
+  'url',
 ];
 
 /** An invite as the API answers it: the type generated from openapi.json. */
