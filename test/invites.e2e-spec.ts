@@ -20,6 +20,7 @@ import {
   createInvites,
   INVITE_KEYS,
   InviteBody,
+  userIdOf,
 } from './helpers/invites';
 
 const HOUR = 3600 * 1000;
@@ -34,10 +35,7 @@ describe('/api/auth/invite (e2e)', () => {
   beforeAll(async () => {
     t = await createApp();
     admin = await t.adminToken();
-    const me = await request(t.http)
-      .get('/api/auth/me')
-      .set('Authorization', `Bearer ${admin}`);
-    adminId = me.body.id;
+    adminId = await userIdOf(t, admin);
     userToken = (await t.createUser()).token;
   });
 

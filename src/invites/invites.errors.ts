@@ -60,6 +60,17 @@ export class InvalidInviteCodeError extends DomainError {
   }
 }
 
+/**
+ * The public lookup's one answer for an unknown, expired, used-up or revoked
+ * code: the registration's message, as a 404 because it is a lookup.
+ */
+export class InviteCodeNotFoundError extends DomainError {
+  readonly kind = 'not-found';
+  constructor() {
+    super('invalid invite code');
+  }
+}
+
 /** Fresh codes kept colliding: only possible with a broken generator or a full code space. */
 export class CodeSpaceExhaustedError extends Error {
   constructor(attempts: number) {

@@ -21,6 +21,7 @@ import {
   CodeSpaceExhaustedError,
   InvalidInviteCodeError,
   InvalidMaxUsesError,
+  InviteCodeNotFoundError,
   InviteNotFoundError,
 } from './invites.errors';
 import {
@@ -245,10 +246,10 @@ export class InvitesService {
   /**
    * The public lookup: what the invitee's page shows, for a code a
    * registration could redeem now.
-   * @throws InvalidInviteCodeError for an unknown, expired, used-up or revoked code.
+   * @throws InviteCodeNotFoundError for an unknown, expired, used-up or revoked code.
    */
   async lookup(code: string): Promise<InviteLookup> {
-    if (!isStorableText(code)) throw new InvalidInviteCodeError();
+    if (!isStorableText(code)) throw new InviteCodeNotFoundError();
     const row = await this.invites
       .createQueryBuilder('invite')
       .select('code, expires_at::text AS expires_at, uses, max_uses')
@@ -269,7 +270,7 @@ export class InvitesService {
         max_uses: number | null;
         inviter: string;
       }>();
-    if (!row) throw new InvalidInviteCodeError();
+    if (!row) throw new InviteCodeNotFoundError();
     return {
       code: row.code,
       expiresAt: row.expires_at === null ? null : isoTimestamp(row.expires_at),

@@ -51,3 +51,12 @@ export async function countInvites(t: TestApp): Promise<number> {
   );
   return Number(count);
 }
+
+/** The id of the user a token belongs to, as GET /api/auth/me answers it. */
+export async function userIdOf(t: TestApp, token: string): Promise<number> {
+  const me = await request(t.http)
+    .get('/api/auth/me')
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  return (me.body as { id: number }).id;
+}

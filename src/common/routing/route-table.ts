@@ -51,8 +51,20 @@ export class RouteTable implements OnApplicationBootstrap {
 
   /** The methods the path answers, or undefined when no route has this path. */
   allowedMethods(path: string): string[] | undefined {
-    const methods = this.methodsByPath.get(normalize(path));
-    return methods ? [...methods].sort() : undefined;
+    const wanted = normalize(path).split('/');
+    const methods = new Set<string>();
+    // Every route path that matches, `:param` segments matching any one segment.
+    for (const [routePath, routeMethods] of this.methodsByPath) {
+      const segments = routePath.split('/');
+      const matches =
+        segments.length === wanted.length &&
+        segments.every(
+          (segment, i) =>
+            segment === wanted[i] || (segment.startsWith(':') && wanted[i]),
+        );
+      if (matches) for (const method of routeMethods) methods.add(method);
+    }
+    return methods.size > 0 ? [...methods].sort() : undefined;
   }
 
   private add(path: string, method: RequestMethod): void {
