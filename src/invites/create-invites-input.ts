@@ -1,7 +1,7 @@
 import { InvalidInputError } from '../common/errors/domain-error';
 import { INT4_MAX } from '../database/postgres-int';
 import { parseExpiry } from './expiry';
-import { NOTE_MAX_LENGTH } from './invite.entity';
+import { NOTE_MAX_LENGTH } from './invite-limits';
 import {
   InvalidCountError,
   InvalidMaxUsesError,

@@ -9,10 +9,9 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
+import { NOTE_MAX_LENGTH } from './invite-limits';
 
 export const INVITE_CODE_UNIQUE = 'invites_code_key';
-
-export const NOTE_MAX_LENGTH = 500;
 
 @Entity({ name: 'invites' })
 // The database itself refuses a use beyond maxUses: exactly-once redemption

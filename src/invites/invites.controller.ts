@@ -151,7 +151,7 @@ export class InvitesController {
   @ApiOkResponse({ type: InviteResponse, example: INVITE_EXAMPLE })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
   findOne(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
-    return this.invites.findById(id);
+    return this.invites.find({ id });
   }
 
   @Patch(':id')

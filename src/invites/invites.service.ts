@@ -61,6 +61,9 @@ const BOOLEAN_FILTERS = {
   valid: IS_VALID,
 } as const;
 
+/** An invite named by its id or by its code. */
+export type InviteKey = { id: number } | { code: string };
+
 export interface InviteLookup {
   code: string;
   expiresAt: string | null;
@@ -113,11 +116,14 @@ export class InvitesService {
     );
   }
 
-  async findById(id: number): Promise<InviteResponse> {
+  /** @throws InviteNotFoundError */
+  async find(by: InviteKey): Promise<InviteResponse> {
+    if ('code' in by && !isStorableText(by.code))
+      throw new InviteNotFoundError();
     const row = await this.invites
       .createQueryBuilder('invite')
       .select(INVITE_COLUMNS)
-      .where('invite.id = :id', { id })
+      .where('code' in by ? 'invite.code = :code' : 'invite.id = :id', by)
       .getRawOne<InviteRow>();
     if (!row) throw new InviteNotFoundError();
     return toInviteResponse(row, this.linkBase);
@@ -165,7 +171,7 @@ export class InvitesService {
     const changes: Partial<Pick<Invite, 'expiresAt' | 'maxUses' | 'note'>> = {
       ...input,
     };
-    if (Object.keys(changes).length === 0) return this.findById(id);
+    if (Object.keys(changes).length === 0) return this.find({ id });
     const update = this.invites
       .createQueryBuilder()
       .update(Invite)
@@ -210,7 +216,7 @@ export class InvitesService {
    * accounts, with inviteId null (the foreign key's ON DELETE SET NULL):
    * revoking, not deleting, is how an invite's history is kept.
    */
-  async delete(by: { code: string } | { id: number }): Promise<InviteResponse> {
+  async delete(by: InviteKey): Promise<InviteResponse> {
     if ('code' in by && !isStorableText(by.code))
       throw new InviteNotFoundError();
     const row = await returningOne<InviteRow>(
