@@ -101,6 +101,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Log in: a token for a username and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -115,6 +116,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The logged-in user */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -133,6 +135,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Register, with an invite code while invites are on */
     post: operations['AuthController_register'];
     delete?: never;
     options?: never;
@@ -164,6 +167,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Whether the service and its database answer */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -1581,6 +1585,15 @@ export interface operations {
               };
             };
           };
+        };
+      };
+      /** @description `request header fields too large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description `internal server error` */

@@ -17,7 +17,7 @@ const CONTRACT_ERRORS = {
 } satisfies Record<number, string[]>;
 
 export type ContractErrorStatus = keyof typeof CONTRACT_ERRORS;
-export type ErrorStatus = ContractErrorStatus | 409;
+export type ErrorStatus = ContractErrorStatus | 409 | 431;
 
 /**
  * A status alone documents the contract's own messages for it (`401`: `not
