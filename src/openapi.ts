@@ -15,6 +15,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         "Invite codes and invite-only registration, wire-compatible with Zipline v3's /api/auth/invite.",
       )
       .setVersion('1.0')
+      .setLicense('MIT', 'https://opensource.org/license/mit')
+      // Relative: the document is served by the instance it describes.
+      .addServer('/', 'This instance')
       .addBearerAuth()
       .build(),
   );

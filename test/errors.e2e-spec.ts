@@ -28,7 +28,7 @@ describe('errors (e2e)', () => {
       '/api/nope',
       '/api/auth',
       '/nothing-here',
-      '/api/auth/invite/extra',
+      '/api/auth/invite/1/extra',
     ]) {
       const response = await request(t.http).get(path).expect(404);
       expect(response.body).toEqual(NOT_FOUND);

@@ -66,6 +66,11 @@ describe('client generated from openapi.json (e2e)', () => {
         createdById: session.user.id,
         uses: 0,
         maxUses: 1,
+        note: null,
+        revokedAt: null,
+        lastUsedAt: null,
+        valid: true,
+        url: `http://localhost:3000/invite/${invite.code}`,
       });
     }
     const [forRegistration, forDeletion, untouched] = batch;
@@ -106,7 +111,13 @@ describe('client generated from openapi.json (e2e)', () => {
     const after = await client.GET('/api/auth/invite', { headers });
     expect(after.data).toEqual([
       untouched,
-      { ...forRegistration, uses: 1, used: true },
+      {
+        ...forRegistration,
+        uses: 1,
+        used: true,
+        valid: false,
+        lastUsedAt: expect.any(String) as unknown,
+      },
     ]);
 
     const again = await client.DELETE('/api/auth/invite', {

@@ -142,6 +142,11 @@ describe('OpenAPI contract (e2e)', () => {
         createdById: 1,
         uses: 0,
         maxUses: null,
+        note: null,
+        revokedAt: null,
+        lastUsedAt: null,
+        valid: true,
+        url: 'http://localhost:3000/invite/ix8iFD',
       };
       const exchange = {
         method: 'GET',
@@ -330,6 +335,127 @@ describe('OpenAPI contract (e2e)', () => {
     });
   });
 
+  describe('/api/auth/invite/:id', () => {
+    const invite = async (body: object = {}) =>
+      (
+        await asAdmin(
+          request(t.http).post('/api/auth/invite').send(body),
+        ).expect(200)
+      ).body as { id: number; code: string };
+
+    it.each([
+      ['GET', (id: string) => request(t.http).get(`/api/auth/invite/${id}`)],
+      [
+        'PATCH',
+        (id: string) =>
+          request(t.http).patch(`/api/auth/invite/${id}`).send({ note: 'x' }),
+      ],
+      [
+        'DELETE',
+        (id: string) => request(t.http).delete(`/api/auth/invite/${id}`),
+      ],
+      [
+        'POST revoke',
+        (id: string) => request(t.http).post(`/api/auth/invite/${id}/revoke`),
+      ],
+      [
+        'POST unrevoke',
+        (id: string) => request(t.http).post(`/api/auth/invite/${id}/unrevoke`),
+      ],
+      [
+        'GET users',
+        (id: string) => request(t.http).get(`/api/auth/invite/${id}/users`),
+      ],
+    ])('%s 200, 401, 403 and 404 invite not found', async (_, send) => {
+      const { id } = await invite();
+      const ok = await asAdmin(send(String(id))).expect(200);
+      expectToMatchContract(ok);
+
+      const anonymous = await send(String(id)).expect(401);
+      expect(anonymous.body).toEqual(NOT_LOGGED_IN);
+      expectToMatchContract(anonymous);
+
+      const forbidden = await send(String(id))
+        .set('Authorization', `Bearer ${user}`)
+        .expect(403);
+      expect(forbidden.body).toEqual(NOT_AN_ADMINISTRATOR);
+      expectToMatchContract(forbidden);
+
+      for (const unknown of ['2147483647', 'abc']) {
+        const missing = await asAdmin(send(unknown)).expect(404);
+        expect(missing.body).toEqual(INVITE_NOT_FOUND);
+        expectToMatchContract(missing);
+      }
+    });
+
+    it.each([
+      [{ expiresAt: 'soon' }, 'invalid date'],
+      [{ maxUses: 0 }, 'invalid maxUses'],
+      [{ note: 1 }, 'invalid note'],
+      [{ code: 'x' }, 'unknown field: code'],
+    ])('PATCH %j 400 %s', async (body, error) => {
+      const { id } = await invite();
+      const response = await asAdmin(
+        request(t.http).patch(`/api/auth/invite/${id}`).send(body),
+      ).expect(400);
+      expect(response.body).toEqual(errorBody(error, 400));
+      expectToMatchContract(response);
+    });
+
+    it('GET users 200 with a Link header, 400 invalid query', async () => {
+      const { id, code } = await invite({ maxUses: 2 });
+      for (const username of ['contract1', 'contract2']) {
+        await request(t.http)
+          .post('/api/auth/register')
+          .send({ username, password: 'password-for-contract', code })
+          .expect(200);
+      }
+      const page = await asAdmin(
+        request(t.http).get(`/api/auth/invite/${id}/users?limit=1`),
+      ).expect(200);
+      expect(page.headers.link).toContain('rel="next"');
+      expectToMatchContract(page);
+
+      const bad = await asAdmin(
+        request(t.http).get(`/api/auth/invite/${id}/users?cursor=x`),
+      ).expect(400);
+      expect(bad.body).toEqual(INVALID_QUERY);
+      expectToMatchContract(bad);
+    });
+  });
+
+  describe('GET /api/auth/register/invite', () => {
+    it('200 for a redeemable code, 404 invalid invite code, 400 no code', async () => {
+      const created = await asAdmin(
+        request(t.http).post('/api/auth/invite'),
+      ).expect(200);
+      const found = await request(t.http)
+        .get(`/api/auth/register/invite?code=${created.body.code}`)
+        .expect(200);
+      expectToMatchContract(found);
+
+      const unknown = await request(t.http)
+        .get('/api/auth/register/invite?code=nosuchcode')
+        .expect(404);
+      expect(unknown.body).toEqual(errorBody('invalid invite code', 404));
+      expectToMatchContract(unknown);
+
+      const noCode = await request(t.http)
+        .get('/api/auth/register/invite')
+        .expect(400);
+      expect(noCode.body).toEqual(NO_CODE);
+      expectToMatchContract(noCode);
+    });
+  });
+
+  it('GET /api/health 431 for a header too large', async () => {
+    const response = await request(t.http)
+      .get('/api/health')
+      .set('X-Padding', 'x'.repeat(20_000));
+    expect(response.status).toBe(431);
+    expectToMatchContract(response);
+  });
+
   describe('POST /api/auth/register', () => {
     it('200 with a session, 409 for a taken username, 400s for bad input', async () => {
       const invites = await asAdmin(
@@ -439,5 +565,21 @@ describe('OpenAPI contract with invites disabled and a rate limit (e2e)', () => 
     expect(login.body).toEqual(TOO_MANY_REQUESTS);
     expect(login.headers['retry-after']).toMatch(/^\d+$/);
     expectToMatchContract(login);
+
+    // The public lookup shares that budget.
+    const lookup = await request(t.http)
+      .get('/api/auth/register/invite?code=x')
+      .expect(429);
+    expect(lookup.body).toEqual(TOO_MANY_REQUESTS);
+    expectToMatchContract(lookup);
+  });
+
+  it('GET /api/auth/invite/:id 400 invites are disabled', async () => {
+    const response = await request(t.http)
+      .get('/api/auth/invite/1')
+      .set('Authorization', `Bearer ${await t.adminToken()}`)
+      .expect(400);
+    expect(response.body).toEqual(INVITES_DISABLED);
+    expectToMatchContract(response);
   });
 });

@@ -6,7 +6,12 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -50,6 +55,7 @@ export class AuthController {
   @RateLimited()
   @Post('login')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Log in: a token for a username and password' })
   @ApiOkResponse({ type: SessionResponse, description: 'Logged in' })
   login(@Body() body: LoginDto): Promise<SessionResponse> {
     return this.auth.login(body.username, body.password);
@@ -77,6 +83,9 @@ export class AuthController {
   @RateLimited()
   @Post('register')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Register, with an invite code while invites are on',
+  })
   @UseGuards(RegistrationOpenGuard)
   @ApiOkResponse({
     type: SessionResponse,
@@ -98,6 +107,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The logged-in user' })
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponse, description: 'The logged-in user' })
   @ApiErrorResponses(401, 500, 503)

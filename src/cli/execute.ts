@@ -2,10 +2,13 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedDatabase } from '../database/embedded-database';
+import { DataSource } from 'typeorm';
+import { InvitesService } from '../invites/invites.service';
 import { UsersService } from '../users/users.service';
 import { CliModule } from './cli.module';
 import { errorMessage, EXIT_FAILED, EXIT_OK } from './exit';
 import type { CliCommand } from './parse-args';
+import { firstAdministratorId, runInviteCommand } from './invite-commands';
 import { generatePassword, runCommand } from './run-command';
 
 /**
@@ -62,10 +65,17 @@ export async function executeCommand(
       // before the embedded server could be stopped.
       { logger: ['error'], abortOnError: false },
     );
-    await runCommand(command, context.get(UsersService), {
-      print: (line) => console.log(line),
-      generatePassword,
-    });
+    if (command.name === 'invite') {
+      await runInviteCommand(command.invite, context.get(InvitesService), {
+        print: (line) => console.log(line),
+        creatorId: () => firstAdministratorId(context!.get(DataSource)),
+      });
+    } else {
+      await runCommand(command, context.get(UsersService), {
+        print: (line) => console.log(line),
+        generatePassword,
+      });
+    }
     return EXIT_OK;
   } catch (error) {
     // Domain errors (username taken, user not found) carry the message meant

@@ -9,7 +9,13 @@ import { parseCommand, USAGE } from './parse-args';
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv);
   if (!parsed.ok) {
-    console.error(`error: ${parsed.error}\n\n${USAGE}`);
+    // An invite command's mistake is one line (`invite` exists, a flag is
+    // wrong); an unknown command gets the list of commands too.
+    console.error(
+      argv[0] === 'invite'
+        ? `error: ${parsed.error}`
+        : `error: ${parsed.error}\n\n${USAGE}`,
+    );
     return EXIT_USAGE;
   }
   if (parsed.command.name === 'help') {

@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { firstSentence } from './exit';
+import { INVITE_USAGE, InviteCommand, parseInviteCommand } from './invite-args';
 // The function behind RegisterDto's @Length, so both count characters alike.
 import { length as hasLength } from 'class-validator';
 // RegisterDto's rules: the CLI must not create what registration would refuse.
@@ -21,6 +23,7 @@ Commands:
       Makes an administrator an ordinary user.
   help
       Shows this text.
+${INVITE_USAGE}
 
 Without --password a random password is generated and printed once.
 Usernames are matched ignoring letter case.
@@ -41,7 +44,8 @@ export type CliCommand =
       /** Undefined: generate one. */
       password?: string;
     }
-  | { name: 'set-administrator'; username: string; administrator: boolean };
+  | { name: 'set-administrator'; username: string; administrator: boolean }
+  | { name: 'invite'; invite: InviteCommand };
 
 export type ParsedCommand =
   { ok: true; command: CliCommand } | { ok: false; error: string };
@@ -72,6 +76,12 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
     name === '-h'
   ) {
     return { ok: true, command: { name: 'help' } };
+  }
+  if (name === 'invite') {
+    const parsed = parseInviteCommand(rest);
+    return parsed.ok
+      ? { ok: true, command: { name, invite: parsed.command } }
+      : parsed;
   }
   // hasOwn: "toString" and friends are not commands.
   if (!Object.hasOwn(COMMAND_OPTIONS, name)) {
@@ -151,13 +161,4 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
 
 function fail(error: string): ParsedCommand {
   return { ok: false, error };
-}
-
-function firstSentence(error: unknown): string {
-  // Not `instanceof Error`: under Jest, Node's errors come from another realm.
-  const message =
-    typeof error === 'object' && error !== null && 'message' in error
-      ? String(error.message)
-      : String(error);
-  return message.split(/\.\s/)[0].replace(/\.$/, '');
 }

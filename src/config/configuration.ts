@@ -46,6 +46,8 @@ export interface AppConfig {
     maxCount: number;
     /** Seconds between cleanups of expired and used-up invites; 0 = never. */
     cleanupIntervalSeconds: number;
+    /** Base of invite links (`<publicUrl>/invite/<code>`), without a trailing slash. */
+    publicUrl: string;
   };
   rateLimit: {
     authPerMinute: number;
@@ -92,6 +94,10 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       codeLength: env.INVITES_LENGTH,
       maxCount: env.INVITES_MAX_COUNT,
       cleanupIntervalSeconds: env.INVITES_CLEANUP_INTERVAL,
+      publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(
+        /\/+$/,
+        '',
+      ),
     },
     rateLimit: {
       authPerMinute: env.RATE_LIMIT_AUTH,

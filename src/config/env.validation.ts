@@ -190,6 +190,12 @@ export class EnvironmentVariables {
       'HTTP_REQUEST_TIMEOUT must be a whole number of seconds from 1 to 3600',
   })
   HTTP_REQUEST_TIMEOUT = 30;
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message:
+      'PUBLIC_URL must be an http(s) URL without query or fragment, such as https://invites.example.com',
+  })
+  PUBLIC_URL?: string;
 
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })

@@ -1,5 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, SchemaObject } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  SchemaObject,
+} from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -49,13 +54,15 @@ export class HealthController {
   /** 200 `{ status: 'ok', ... }` when the database answers within 1.5 s, else 503. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether the service and its database answer' })
   // Documented below: terminus's own 503 schema is not what the filter sends.
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOkResponse({
     description: 'The database answers',
     schema: HEALTH_OK_SCHEMA,
   })
-  @ApiErrorResponses(500, 503)
+  // 431: the one client error a GET without parameters can meet.
+  @ApiErrorResponses([431, 'request header fields too large'], 500, 503)
   check(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 1500 }),

@@ -5,9 +5,9 @@ import {
   InvalidDateError,
   InvalidMaxUsesError,
 } from './invites.errors';
+import { INT4_MAX } from '../database/postgres-int';
 
 const NOW = new Date('2030-01-01T00:00:00.000Z');
-const MAX_INT = 2_147_483_647;
 
 /** An integer as the client may send it: a JSON number or a string of digits. */
 function asNumberOrDigits(n: number): fc.Arbitrary<number | string> {
@@ -57,9 +57,9 @@ function buildNotIntegerIn(min: number, max: number): fc.Arbitrary<unknown> {
       // Fractions, infinities, NaN, -0.
       fc.double().filter((x) => !Number.isInteger(x) || Object.is(x, -0)),
       // Out-of-range integers, as numbers and as strings.
-      fc.integer({ min: -MAX_INT, max: min - 1 }),
+      fc.integer({ min: -INT4_MAX, max: min - 1 }),
       fc.integer({ min: max + 1, max: Number.MAX_SAFE_INTEGER }),
-      fc.integer({ min: -MAX_INT, max: min - 1 }).map(String),
+      fc.integer({ min: -INT4_MAX, max: min - 1 }).map(String),
       fc.bigInt({ min: BigInt(max) + 1n, max: 10n ** 20n }).map(String),
       fc.integer({ min: max + 1, max: Number.MAX_SAFE_INTEGER }).map(String),
       // Strings that are not only digits: " 3", "3.0", "+3", "3e0", "0x3"…
@@ -154,7 +154,7 @@ describe('parseCreateInvitesInput (properties)', () => {
           ([maxCount, n, count]) => {
             expect(
               parseCreateInvitesInput({ count }, { maxCount }, NOW),
-            ).toEqual({ expiresAt: null, count: n, maxUses: 1 });
+            ).toEqual({ expiresAt: null, count: n, maxUses: 1, note: null });
           },
         ),
       );
@@ -194,12 +194,12 @@ describe('parseCreateInvitesInput (properties)', () => {
       fc.assert(
         fc.property(
           fc
-            .integer({ min: 1, max: MAX_INT })
+            .integer({ min: 1, max: INT4_MAX })
             .chain((n) => fc.tuple(fc.constant(n), asNumberOrDigits(n))),
           ([n, maxUses]) => {
             expect(
               parseCreateInvitesInput({ maxUses }, { maxCount: 100 }, NOW),
-            ).toEqual({ expiresAt: null, count: 1, maxUses: n });
+            ).toEqual({ expiresAt: null, count: 1, maxUses: n, note: null });
           },
         ),
       );
@@ -207,7 +207,7 @@ describe('parseCreateInvitesInput (properties)', () => {
 
     it('refuses anything else with InvalidMaxUsesError', () => {
       fc.assert(
-        fc.property(notIntegerIn(1, MAX_INT), (maxUses) => {
+        fc.property(notIntegerIn(1, INT4_MAX), (maxUses) => {
           expect(() =>
             parseCreateInvitesInput({ maxUses }, { maxCount: 100 }, NOW),
           ).toThrow(InvalidMaxUsesError);
@@ -236,9 +236,9 @@ describe('parseCreateInvitesInput (properties)', () => {
               fc.oneof(
                 fc.constant(undefined),
                 fc.constant(null),
-                fc.integer({ min: 1, max: MAX_INT }).chain(asNumberOrDigits),
+                fc.integer({ min: 1, max: INT4_MAX }).chain(asNumberOrDigits),
               ),
-              notIntegerIn(1, MAX_INT),
+              notIntegerIn(1, INT4_MAX),
             ),
           }),
         ),

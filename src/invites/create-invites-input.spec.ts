@@ -1,8 +1,13 @@
-import { parseCreateInvitesInput } from './create-invites-input';
+import {
+  parseCreateInvitesInput,
+  parseUpdateInviteInput,
+} from './create-invites-input';
+import { InvalidInputError } from '../common/errors/domain-error';
 import {
   InvalidCountError,
   InvalidDateError,
   InvalidMaxUsesError,
+  InvalidNoteError,
 } from './invites.errors';
 
 const NOW = new Date('2030-01-01T00:00:00.000Z');
@@ -14,7 +19,12 @@ function parse(body: Record<string, unknown>, limits = LIMITS) {
 
 describe('parseCreateInvitesInput', () => {
   it('defaults an empty body to one single-use invite that never expires', () => {
-    expect(parse({})).toEqual({ expiresAt: null, count: 1, maxUses: 1 });
+    expect(parse({})).toEqual({
+      expiresAt: null,
+      count: 1,
+      maxUses: 1,
+      note: null,
+    });
   });
 
   it('reads expiresAt relative to now', () => {
@@ -101,5 +111,72 @@ describe('parseCreateInvitesInput', () => {
     ])('reports %s', (_label, body, error) => {
       expect(() => parse(body)).toThrow(error);
     });
+  });
+
+  describe('note', () => {
+    it.each<[unknown, string | null]>([
+      [undefined, null],
+      [null, null],
+      ['', null],
+      ['   ', null],
+      ['  for Bob  ', 'for Bob'],
+      ['é'.repeat(500), 'é'.repeat(500)],
+      ['😀'.repeat(500), '😀'.repeat(500)],
+    ])('accepts %p as %p', (note, expected) => {
+      expect(parse({ note }).note).toBe(expected);
+    });
+
+    it.each<[unknown]>([
+      [1],
+      [true],
+      [{}],
+      [['a']],
+      ['x'.repeat(501)],
+      ['a\u0000b'],
+    ])('rejects %p with InvalidNoteError', (note) => {
+      expect(() => parse({ note })).toThrow(InvalidNoteError);
+    });
+  });
+
+  it('refuses an unknown key by name, before any value', () => {
+    expect(() => parse({ expiresAt: 'bad', administrator: true })).toThrow(
+      new InvalidInputError('unknown field: administrator'),
+    );
+  });
+
+  it('checks maxUses before note', () => {
+    expect(() => parse({ maxUses: 0, note: 5 })).toThrow(InvalidMaxUsesError);
+  });
+});
+
+describe('parseUpdateInviteInput', () => {
+  const update = (body: Record<string, unknown>) =>
+    parseUpdateInviteInput(body, NOW);
+
+  it('keeps absent keys absent: an empty body changes nothing', () => {
+    expect(update({})).toEqual({});
+  });
+
+  it('reads each key present, null included', () => {
+    expect(update({ expiresAt: null, maxUses: null, note: null })).toEqual({
+      expiresAt: null,
+      maxUses: null,
+      note: null,
+    });
+    expect(update({ expiresAt: '1h', maxUses: '5', note: ' hi ' })).toEqual({
+      expiresAt: new Date('2030-01-01T01:00:00.000Z'),
+      maxUses: 5,
+      note: 'hi',
+    });
+  });
+
+  it.each<[Record<string, unknown>, Error]>([
+    [{ code: 'x' }, new InvalidInputError('unknown field: code')],
+    [{ count: 2 }, new InvalidInputError('unknown field: count')],
+    [{ expiresAt: '2020-01-01', maxUses: 0 }, new InvalidDateError()],
+    [{ maxUses: 0, note: 1 }, new InvalidMaxUsesError()],
+    [{ note: 1 }, new InvalidNoteError()],
+  ])('refuses %p in the contract order', (body, error) => {
+    expect(() => update(body)).toThrow(error);
   });
 });

@@ -1,44 +1,102 @@
+import { InvalidInputError } from '../common/errors/domain-error';
+import { INT4_MAX } from '../database/postgres-int';
 import { parseExpiry } from './expiry';
-import { InvalidCountError, InvalidMaxUsesError } from './invites.errors';
-
-/** The largest value of the int column. */
-const MAX_INT = 2_147_483_647;
+import { NOTE_MAX_LENGTH } from './invite-limits';
+import {
+  InvalidCountError,
+  InvalidMaxUsesError,
+  InvalidNoteError,
+} from './invites.errors';
 
 export interface CreateInvitesInput {
   expiresAt: Date | null;
   count: number;
   /** null: unlimited. */
   maxUses: number | null;
+  note: string | null;
 }
 
+/** A PATCH: only the keys present change. */
+export interface UpdateInviteInput {
+  expiresAt?: Date | null;
+  maxUses?: number | null;
+  note?: string | null;
+}
+
+type Body = Record<string, unknown>;
+
+const CREATE_FIELDS = ['expiresAt', 'count', 'maxUses', 'note'];
+const UPDATE_FIELDS = ['expiresAt', 'maxUses', 'note'];
+
 /**
- * Reads a POST body, field by field in the contract's order (expiresAt,
- * count, maxUses), so the first problem reported is always the same one.
- * Numbers may come as JSON numbers or strings of digits ("3"), never as
- * fractions (2.5), booleans or anything else.
+ * Reads a POST body: unknown keys first (no mass assignment), then field by
+ * field in the contract's order (expiresAt, count, maxUses, note), so the
+ * first problem reported is always the same one. Numbers may come as JSON
+ * numbers or strings of digits ("3"), never as fractions (2.5), booleans or
+ * anything else.
  */
 export function parseCreateInvitesInput(
-  body: { expiresAt?: unknown; count?: unknown; maxUses?: unknown },
+  body: Body,
   limits: { maxCount: number },
   now: Date,
 ): CreateInvitesInput {
+  assertKnownFields(body, CREATE_FIELDS);
   const expiresAt = parseExpiry(body.expiresAt, now);
 
   const count = body.count == null ? 1 : toInteger(body.count);
   if (count === null || count < 1 || count > limits.maxCount) {
     throw new InvalidCountError();
   }
+  const maxUses = body.maxUses === undefined ? 1 : parseMaxUses(body.maxUses);
+  const note = body.note === undefined ? null : parseNote(body.note);
+  return { expiresAt, count, maxUses, note };
+}
 
-  let maxUses: number | null = 1;
-  if (body.maxUses === null) {
-    maxUses = null;
-  } else if (body.maxUses !== undefined) {
-    maxUses = toInteger(body.maxUses);
-    if (maxUses === null || maxUses < 1 || maxUses > MAX_INT) {
-      throw new InvalidMaxUsesError();
-    }
+/**
+ * Reads a PATCH body in the same order and with the same rules as a POST;
+ * an absent key stays absent. Whether maxUses is below the current uses is
+ * the database's to say, in the UPDATE itself.
+ */
+export function parseUpdateInviteInput(
+  body: Body,
+  now: Date,
+): UpdateInviteInput {
+  assertKnownFields(body, UPDATE_FIELDS);
+  const input: UpdateInviteInput = {};
+  if (body.expiresAt !== undefined)
+    input.expiresAt = parseExpiry(body.expiresAt, now);
+  if (body.maxUses !== undefined) input.maxUses = parseMaxUses(body.maxUses);
+  if (body.note !== undefined) input.note = parseNote(body.note);
+  return input;
+}
+
+function assertKnownFields(body: Body, fields: string[]): void {
+  const unknown = Object.keys(body).find((key) => !fields.includes(key));
+  if (unknown !== undefined) {
+    throw new InvalidInputError(`unknown field: ${unknown}`, {
+      details: [{ field: unknown, error: `unknown field: ${unknown}` }],
+    });
   }
-  return { expiresAt, count, maxUses };
+}
+
+function parseMaxUses(value: unknown): number | null {
+  if (value === null) return null;
+  const maxUses = toInteger(value);
+  if (maxUses === null || maxUses < 1 || maxUses > INT4_MAX) {
+    throw new InvalidMaxUsesError();
+  }
+  return maxUses;
+}
+
+/** Trimmed; empty means no note. NUL cannot be stored in PostgreSQL text. */
+function parseNote(value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string') throw new InvalidNoteError();
+  const note = value.trim();
+  if ([...note].length > NOTE_MAX_LENGTH || note.includes('\u0000')) {
+    throw new InvalidNoteError();
+  }
+  return note === '' ? null : note;
 }
 
 function toInteger(value: unknown): number | null {

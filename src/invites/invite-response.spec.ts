@@ -1,6 +1,7 @@
 import {
   INVITE_EXAMPLE,
   INVITE_JSON_SCHEMA,
+  InviteRow,
   toInviteResponse,
 } from './invite-response';
 
@@ -11,30 +12,32 @@ describe('invite response', () => {
     expect([...INVITE_JSON_SCHEMA.required]).toEqual(keys);
   });
 
-  it('answers the same whether the row has Dates or PostgreSQL text', () => {
-    const row = {
+  it('turns a row of PostgreSQL text into the seed model and the extension, keys in order', () => {
+    const row: InviteRow = {
       id: 35,
       code: 'ix8iFD',
+      created_at: '2022-11-11 03:34:25.532+00',
+      expires_at: '2023-01-01 00:00:00+00',
       uses: 1,
       max_uses: 1,
       created_by_id: 1,
+      note: 'for Bob',
+      revoked_at: '2022-11-12 00:00:00.1+00',
+      last_used_at: '2022-11-11 04:00:00.123456+00',
+      valid: false,
     };
-    const fromDates = toInviteResponse({
-      ...row,
-      created_at: new Date('2022-11-11T03:34:25.532Z'),
-      expires_at: new Date('2023-01-01T00:00:00.000Z'),
-    });
-    const fromText = toInviteResponse({
-      ...row,
-      created_at: '2022-11-11 03:34:25.532+00',
-      expires_at: '2023-01-01 00:00:00+00',
-    });
-    expect(fromText).toEqual(fromDates);
-    expect(fromText).toEqual({
+    const invite = toInviteResponse(row, 'https://example.com/invite/');
+    expect(invite).toEqual({
       ...INVITE_EXAMPLE,
       expiresAt: '2023-01-01T00:00:00.000Z',
       used: true,
       uses: 1,
+      note: 'for Bob',
+      revokedAt: '2022-11-12T00:00:00.100Z',
+      lastUsedAt: '2022-11-11T04:00:00.123Z',
+      valid: false,
+      url: 'https://example.com/invite/ix8iFD',
     });
+    expect(Object.keys(invite)).toEqual(Object.keys(INVITE_EXAMPLE));
   });
 });

@@ -2,22 +2,36 @@ import { ApiProperty } from '@nestjs/swagger';
 import { isoTimestamp } from '../database/postgres-timestamp';
 
 /**
- * A row of the invites table as the queries return it (snake_case columns);
- * dates as Dates, or as PostgreSQL's text when read with TIMESTAMPTZ_AS_TEXT.
+ * A row of the invites table as the queries return it (snake_case columns),
+ * dates as PostgreSQL's text (`created_at::text`), which isoTimestamp turns
+ * into the ISO string without a Date in between.
  */
 export interface InviteRow {
   id: number;
   code: string;
-  created_at: Date | string;
-  expires_at: Date | string | null;
+  created_at: string;
+  expires_at: string | null;
   uses: number;
   max_uses: number | null;
   created_by_id: number;
+  note: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
+  /** Computed by the database, whose clock also decides redemption. */
+  valid: boolean;
 }
+
+/** An ISO-8601 date, or null. */
+export const NULLABLE_TIMESTAMP = {
+  type: String,
+  format: 'date-time',
+  nullable: true,
+  example: null,
+};
 
 /**
  * The seed's `Invite` model, key for key and in its order, then this
- * service's extension (`uses`, `maxUses`).
+ * service's extension (`uses` … `url`).
  */
 export class InviteResponse {
   @ApiProperty({ type: 'integer', example: 35 })
@@ -29,12 +43,7 @@ export class InviteResponse {
   @ApiProperty({ format: 'date-time', example: '2022-11-11T03:34:25.532Z' })
   createdAt: string;
 
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    example: null,
-  })
+  @ApiProperty(NULLABLE_TIMESTAMP)
   expiresAt: string | null;
 
   @ApiProperty({
@@ -60,6 +69,39 @@ export class InviteResponse {
     description: 'Redemptions allowed; null for unlimited',
   })
   maxUses: number | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'The administrator’s note, at most 500 characters',
+  })
+  note: string | null;
+
+  @ApiProperty({
+    ...NULLABLE_TIMESTAMP,
+    description: 'When it was revoked; null while it is not',
+  })
+  revokedAt: string | null;
+
+  @ApiProperty({
+    ...NULLABLE_TIMESTAMP,
+    description: 'The last successful registration with it',
+  })
+  lastUsedAt: string | null;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'A registration could redeem it now: not used up, not expired, not revoked',
+  })
+  valid: boolean;
+
+  @ApiProperty({
+    example: 'http://localhost:3000/invite/ix8iFD',
+    description: 'The invite link, `<PUBLIC_URL>/invite/<code>`',
+  })
+  url: string;
 }
 
 /** The seed's invite 35 (Zipline's docs), as this service answers it. */
@@ -72,14 +114,18 @@ export const INVITE_EXAMPLE: InviteResponse = {
   createdById: 1,
   uses: 0,
   maxUses: 1,
+  note: null,
+  revokedAt: null,
+  lastUsedAt: null,
+  valid: true,
+  url: 'http://localhost:3000/invite/ix8iFD',
 };
 
 /**
- * InviteResponse as a JSON Schema for Fastify's serializer: a route that
- * declares it gets its 200 body written by fast-json-stringify, which knows
- * the shape in advance, instead of JSON.stringify (about half the
- * serialization time of a list). Keys in the wire order; a unit test keeps
- * them equal to InviteResponse's.
+ * InviteResponse as a JSON Schema for a precompiled serializer
+ * (fast-json-stringify, through @FastJsonResponse), which knows the shape in
+ * advance. Keys in the wire order; a unit test keeps them equal to
+ * InviteResponse's.
  */
 const INVITE_JSON_PROPERTIES = {
   id: { type: 'integer' },
@@ -90,6 +136,11 @@ const INVITE_JSON_PROPERTIES = {
   createdById: { type: 'integer' },
   uses: { type: 'integer' },
   maxUses: { type: 'integer', nullable: true },
+  note: { type: 'string', nullable: true },
+  revokedAt: { type: 'string', nullable: true },
+  lastUsedAt: { type: 'string', nullable: true },
+  valid: { type: 'boolean' },
+  url: { type: 'string' },
 } as const;
 
 export const INVITE_JSON_SCHEMA = {
@@ -98,7 +149,11 @@ export const INVITE_JSON_SCHEMA = {
   required: Object.keys(INVITE_JSON_PROPERTIES),
 };
 
-export function toInviteResponse(row: InviteRow): InviteResponse {
+/** `linkBase` is `<PUBLIC_URL>/invite/`, the code is appended. */
+export function toInviteResponse(
+  row: InviteRow,
+  linkBase: string,
+): InviteResponse {
   return {
     id: row.id,
     code: row.code,
@@ -108,5 +163,11 @@ export function toInviteResponse(row: InviteRow): InviteResponse {
     createdById: row.created_by_id,
     uses: row.uses,
     maxUses: row.max_uses,
+    note: row.note,
+    revokedAt: row.revoked_at === null ? null : isoTimestamp(row.revoked_at),
+    lastUsedAt:
+      row.last_used_at === null ? null : isoTimestamp(row.last_used_at),
+    valid: row.valid,
+    url: linkBase + row.code,
   };
 }

@@ -9,6 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
+import { NOTE_MAX_LENGTH } from './invite-limits';
 
 export const INVITE_CODE_UNIQUE = 'invites_code_key';
 
@@ -42,6 +43,18 @@ export class Invite {
   /** Null: unlimited uses. */
   @Column({ name: 'max_uses', type: 'int', nullable: true, default: 1 })
   maxUses: number | null;
+
+  /** The administrator's own words, at most NOTE_MAX_LENGTH characters. */
+  @Column({ type: 'varchar', length: NOTE_MAX_LENGTH, nullable: true })
+  note: string | null;
+
+  /** Null: not revoked. A revoked invite keeps its history but cannot be redeemed. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  /** The last successful registration with it. */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
 
   @Index('invites_created_by_id_idx')
   @Column({ name: 'created_by_id', type: 'int' })

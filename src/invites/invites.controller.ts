@@ -4,38 +4,42 @@ import {
   Delete,
   Get,
   HttpCode,
+  Param,
+  Patch,
   Post,
-  UseInterceptors,
   Query,
   UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
-import {
-  NextPageLinkInterceptor,
-  type Paged,
-} from '../common/paging/next-page-link.interceptor';
-import { API_PREFIX } from '../common/routing/route-table';
 import { FastJsonResponse } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
-import { ConfigService } from '@nestjs/config';
-import type { AppConfig } from '../config/configuration';
+import { UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
-import { parseCreateInvitesInput } from './create-invites-input';
-import { CreateInviteDto } from './dto/create-invite.dto';
-import { DeleteInviteQueryDto } from './dto/delete-invite-query.dto';
-import { ApiListInvitesQuery } from './dto/list-invites-query.api';
+import type {
+  CreateInvitesInput,
+  UpdateInviteInput,
+} from './create-invites-input';
+import { CreateInviteBody, UpdateInviteBody } from './dto/invite-bodies.api';
+import { InviteCodeQueryDto } from './dto/invite-code-query.dto';
+import {
+  ApiListInvitesQuery,
+  ApiPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+} from './dto/list-invites-query.api';
 import {
   INVITE_EXAMPLE,
   INVITE_JSON_SCHEMA,
@@ -43,7 +47,24 @@ import {
 } from './invite-response';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
-import { parseListInvitesQuery } from './list-invites-query';
+import type { ListInvitesQuery, PageQuery } from './list-invites-query';
+import { NextPageLinkInterceptor } from '../common/paging/next-page-link.interceptor';
+import type { Page } from '../common/paging/page';
+import { InviteIdPipe } from './pipes/invite-id.pipe';
+import {
+  CreateInvitesPipe,
+  ListInvitesQueryPipe,
+  PageQueryPipe,
+  UpdateInvitePipe,
+} from './pipes/invite-input.pipes';
+
+const DISABLED = 'invites are disabled';
+const NOT_FOUND: [404, string] = [404, 'invite not found'];
+const ID_PARAM = ApiParam({
+  name: 'id',
+  type: 'integer',
+  description: 'The invite’s id',
+});
 
 @ApiTags('invites')
 @ApiExtraModels(InviteResponse)
@@ -52,10 +73,7 @@ import { parseListInvitesQuery } from './list-invites-query';
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
 export class InvitesController {
-  constructor(
-    private readonly invites: InvitesService,
-    private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+  constructor(private readonly invites: InvitesService) {}
 
   @Get()
   @ApiOperation({ summary: 'List invites, newest first' })
@@ -64,34 +82,17 @@ export class InvitesController {
     isArray: true,
     description: 'The invites (one page of them with `limit`)',
     example: [INVITE_EXAMPLE],
-    headers: {
-      Link: {
-        description:
-          'With `limit`, when more invites remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"`',
-        schema: { type: 'string' },
-      },
-    },
+    headers: NEXT_PAGE_LINK_HEADER('auth/invite'),
   })
-  @ApiErrorResponses([400, 'invites are disabled', 'invalid query'])
+  @ApiErrorResponses([400, DISABLED, 'invalid query'])
   @ApiListInvitesQuery()
   // Outermost last: the Link header is taken off before the array is written.
   @UseInterceptors(NextPageLinkInterceptor)
   @FastJsonResponse({ type: 'array', items: INVITE_JSON_SCHEMA })
-  async list(
-    @Query() rawQuery: Record<string, unknown>,
-  ): Promise<Paged<InviteResponse>> {
-    const query = parseListInvitesQuery(rawQuery);
-    const page = await this.invites.list(query);
-    if (!page.nextCursor) return { items: page.invites };
-    const next = new URLSearchParams();
-    next.set('limit', String(query.limit));
-    next.set('cursor', page.nextCursor);
-    if (query.used !== undefined) next.set('used', String(query.used));
-    if (query.expired !== undefined) next.set('expired', String(query.expired));
-    return {
-      items: page.invites,
-      next: `/${API_PREFIX}/auth/invite?${next.toString()}`,
-    };
+  list(
+    @Query(ListInvitesQueryPipe) query: ListInvitesQuery,
+  ): Promise<Page<InviteResponse>> {
+    return this.invites.list(query);
   }
 
   @Post()
@@ -99,7 +100,7 @@ export class InvitesController {
   @ApiOperation({
     summary: 'Create one invite, or `count` invites at once (all or nothing)',
   })
-  @ApiBody({ type: CreateInviteDto, required: false })
+  @ApiBody({ type: CreateInviteBody, required: false })
   @ApiOkResponse({
     description:
       'One invite when count is 1 or absent; an array of `count` invites otherwise',
@@ -120,10 +121,11 @@ export class InvitesController {
   @ApiErrorResponses(
     [
       400,
-      'invites are disabled',
+      DISABLED,
       'invalid date',
       'invalid count',
       'invalid maxUses',
+      'invalid note',
       'unknown field: administrator',
       ...JSON_BODY_ERRORS,
     ],
@@ -131,14 +133,9 @@ export class InvitesController {
     415,
   )
   async create(
-    @Body() body: CreateInviteDto,
+    @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
   ): Promise<InviteResponse | InviteResponse[]> {
-    const input = parseCreateInvitesInput(
-      body,
-      { maxCount: this.config.get('invites', { infer: true }).maxCount },
-      new Date(),
-    );
     const created = await this.invites.create(input, user.id);
     return input.count === 1 ? created[0] : created;
   }
@@ -150,11 +147,113 @@ export class InvitesController {
     description: 'The deleted invite',
     example: INVITE_EXAMPLE,
   })
+  @ApiErrorResponses([400, DISABLED, 'no code', 'invalid query'], NOT_FOUND)
+  deleteByCode(@Query() query: InviteCodeQueryDto): Promise<InviteResponse> {
+    return this.invites.delete({ code: query.code });
+  }
+
+  @Get(':id')
+  @ID_PARAM
+  @ApiOperation({ summary: 'Read one invite' })
+  @ApiOkResponse({ type: InviteResponse, example: INVITE_EXAMPLE })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  findOne(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.find({ id });
+  }
+
+  @Patch(':id')
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'Change an invite’s expiry, maximum uses or note',
+  })
+  @ApiBody({ type: UpdateInviteBody, required: false })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The updated invite',
+    example: INVITE_EXAMPLE,
+  })
   @ApiErrorResponses(
-    [400, 'invites are disabled', 'no code', 'invalid query'],
-    [404, 'invite not found'],
+    [
+      400,
+      DISABLED,
+      'invalid date',
+      'invalid maxUses',
+      'invalid note',
+      'unknown field: code',
+      ...JSON_BODY_ERRORS,
+    ],
+    NOT_FOUND,
+    413,
+    415,
   )
-  delete(@Query() query: DeleteInviteQueryDto): Promise<InviteResponse> {
-    return this.invites.delete(query.code);
+  update(
+    @Param('id', InviteIdPipe) id: number,
+    @Body(UpdateInvitePipe) input: UpdateInviteInput,
+  ): Promise<InviteResponse> {
+    return this.invites.update(id, input);
+  }
+
+  @Delete(':id')
+  @ID_PARAM
+  @ApiOperation({ summary: 'Delete an invite by its id' })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The deleted invite',
+    example: INVITE_EXAMPLE,
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  deleteById(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.delete({ id });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'Revoke an invite: it keeps its history but cannot be redeemed',
+  })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The invite, `revokedAt` set (revoking again keeps the first)',
+    example: { ...INVITE_EXAMPLE, revokedAt: INVITE_EXAMPLE.createdAt },
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  revoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.revoke(id);
+  }
+
+  @Post(':id/unrevoke')
+  @HttpCode(200)
+  @ID_PARAM
+  @ApiOperation({ summary: 'Undo a revocation' })
+  @ApiOkResponse({
+    type: InviteResponse,
+    description: 'The invite, `revokedAt` null',
+    example: INVITE_EXAMPLE,
+  })
+  @ApiErrorResponses([400, DISABLED], NOT_FOUND)
+  unrevoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+    return this.invites.unrevoke(id);
+  }
+
+  @Get(':id/users')
+  @ID_PARAM
+  @ApiOperation({
+    summary: 'The users who registered with an invite, newest first',
+  })
+  @ApiOkResponse({
+    type: UserResponse,
+    isArray: true,
+    description: 'The users (one page of them with `limit`)',
+    headers: NEXT_PAGE_LINK_HEADER('auth/invite/{id}/users'),
+  })
+  @ApiErrorResponses([400, DISABLED, 'invalid query'], NOT_FOUND)
+  @ApiPageQuery()
+  @UseInterceptors(NextPageLinkInterceptor)
+  users(
+    @Param('id', InviteIdPipe) id: number,
+    @Query(PageQueryPipe) query: PageQuery,
+  ): Promise<Page<UserResponse>> {
+    return this.invites.usersOf(id, query);
   }
 }

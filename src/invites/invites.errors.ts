@@ -35,10 +35,10 @@ export class InvalidQueryError extends DomainError {
   }
 }
 
-export class NoCodeError extends DomainError {
+export class InvalidNoteError extends DomainError {
   readonly kind = 'invalid';
   constructor() {
-    super('no code');
+    super('invalid note');
   }
 }
 
@@ -50,11 +50,22 @@ export class InviteNotFoundError extends DomainError {
 }
 
 /**
- * One answer for a missing, unknown, expired or used-up code, so the
- * registration form cannot be used as an oracle for which codes exist.
+ * One answer for a missing, unknown, expired, used-up or revoked code, so
+ * the registration form cannot be used as an oracle for which codes exist.
  */
 export class InvalidInviteCodeError extends DomainError {
   readonly kind = 'invalid';
+  constructor() {
+    super('invalid invite code');
+  }
+}
+
+/**
+ * The public lookup's one answer for an unknown, expired, used-up or revoked
+ * code: the registration's message, as a 404 because it is a lookup.
+ */
+export class InviteCodeNotFoundError extends DomainError {
+  readonly kind = 'not-found';
   constructor() {
     super('invalid invite code');
   }

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from '../users/user.entity';
 import { InviteCodeGenerator } from './invite-code.generator';
+import { InviteLookupController } from './invite-lookup.controller';
+import { Invite } from './invite.entity';
 import { InvitesCleanupService } from './invites-cleanup.service';
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesController } from './invites.controller';
 import { InvitesService } from './invites.service';
 
 @Module({
-  controllers: [InvitesController],
+  // User: an invite's redemption history is the users who registered with it.
+  imports: [TypeOrmModule.forFeature([Invite, User])],
+  controllers: [InvitesController, InviteLookupController],
   providers: [
     InvitesService,
     InviteCodeGenerator,

@@ -1,143 +1,288 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DataSource, EntityManager } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  EntityManager,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import type { AppConfig } from '../config/configuration';
+import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
-import { TIMESTAMPTZ_AS_TEXT } from '../database/postgres-timestamp';
-import { readRows } from '../database/read-rows';
-import { CreateInvitesInput } from './create-invites-input';
+import { isoTimestamp } from '../database/postgres-timestamp';
+import { UserResponse } from '../users/user-response';
+import { User } from '../users/user.entity';
+import { CreateInvitesInput, UpdateInviteInput } from './create-invites-input';
 import { InviteCodeGenerator } from './invite-code.generator';
 import { InviteResponse, InviteRow, toInviteResponse } from './invite-response';
+import { Invite, INVITE_CODE_UNIQUE } from './invite.entity';
 import {
   CodeSpaceExhaustedError,
   InvalidInviteCodeError,
+  InvalidMaxUsesError,
+  InviteCodeNotFoundError,
   InviteNotFoundError,
 } from './invites.errors';
-import { encodeCursor, ListInvitesQuery } from './list-invites-query';
+import {
+  InviteCursor,
+  ListInvitesQuery,
+  nextPageQuery,
+  PageQuery,
+} from './list-invites-query';
+import type { Page } from '../common/paging/page';
 
-const COLUMNS =
-  'id, code, created_at, expires_at, uses, max_uses, created_by_id';
-
-/** Each attempt replaces only the codes that collided; 62^6 makes even two attempts rare. */
+/** Each attempt draws a whole new batch; 62^8 makes even a second attempt rare. */
 const MAX_CODE_ATTEMPTS = 10;
 
-/** Conditions shared by the list filters, the redemption and the cleanup. */
+/**
+ * The conditions of "used", "expired" and "revoked", written once for the
+ * list filters, `valid`, the redemption, the lookup and the cleanup.
+ * Unqualified: every statement here reads the invites table alone.
+ */
 const IS_USED = 'max_uses IS NOT NULL AND uses >= max_uses';
 const IS_EXPIRED = 'expires_at IS NOT NULL AND expires_at <= now()';
+const IS_REVOKED = 'revoked_at IS NOT NULL';
+const IS_VALID = `NOT (${IS_USED}) AND NOT (${IS_EXPIRED}) AND NOT (${IS_REVOKED})`;
 
-export interface InvitePage {
-  invites: InviteResponse[];
-  /** Present when more rows follow: the cursor of the next page. */
-  nextCursor?: string;
+/**
+ * An InviteRow. Dates as PostgreSQL's text, which isoTimestamp turns into
+ * ISO strings without parsing a Date (a sixth of a list's CPU time
+ * otherwise); `valid` by the database's clock, the one redemption obeys.
+ */
+const INVITE_COLUMNS = `id, code, created_at::text AS created_at, expires_at::text AS expires_at,
+  uses, max_uses, created_by_id, note, revoked_at::text AS revoked_at,
+  last_used_at::text AS last_used_at, ${IS_VALID} AS valid`;
+
+const BOOLEAN_FILTERS = {
+  used: IS_USED,
+  expired: IS_EXPIRED,
+  revoked: IS_REVOKED,
+  valid: IS_VALID,
+} as const;
+
+/** An invite named by its id or by its code. */
+export type InviteKey = { id: number } | { code: string };
+
+export interface InviteLookup {
+  code: string;
+  expiresAt: string | null;
+  /** null: unlimited. */
+  remainingUses: number | null;
+  inviter: { username: string };
 }
 
 /**
- * Invites in plain SQL: each operation is one statement (or one transaction),
- * rows go straight to responses without entity hydration, and the exact
- * conditions of "used" and "expired" are visible in one place.
+ * Invites through the entity's repository and query builder. Rows are read
+ * raw (getRawMany) and mapped straight to responses: a list does not pay for
+ * entity hydration. Every change is one conditional statement, so
+ * concurrent requests are decided by PostgreSQL's row locks.
  */
 @Injectable()
 export class InvitesService {
+  private readonly linkBase: string;
+  private readonly codeLength: number;
+
   constructor(
-    private readonly dataSource: DataSource,
+    @InjectRepository(Invite) private readonly invites: Repository<Invite>,
+    @InjectRepository(User) private readonly users: Repository<User>,
     private readonly codes: InviteCodeGenerator,
-    private readonly config: ConfigService<AppConfig, true>,
-  ) {}
+    config: ConfigService<AppConfig, true>,
+  ) {
+    const settings = config.get('invites', { infer: true });
+    this.linkBase = `${settings.publicUrl}/invite/`;
+    this.codeLength = settings.codeLength;
+  }
 
   /** Newest first (createdAt desc, then id desc), optionally filtered and paged. */
-  async list(query: ListInvitesQuery): Promise<InvitePage> {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (query.used !== undefined) {
-      conditions.push(query.used ? `(${IS_USED})` : `NOT (${IS_USED})`);
+  async list(query: ListInvitesQuery): Promise<Page<InviteResponse>> {
+    const select = this.invites
+      .createQueryBuilder('invite')
+      .select(INVITE_COLUMNS);
+    for (const [key, condition] of Object.entries(BOOLEAN_FILTERS)) {
+      const wanted = query[key as keyof typeof BOOLEAN_FILTERS];
+      if (wanted !== undefined)
+        select.andWhere(wanted ? `(${condition})` : `NOT (${condition})`);
     }
-    if (query.expired !== undefined) {
-      conditions.push(
-        query.expired ? `(${IS_EXPIRED})` : `NOT (${IS_EXPIRED})`,
-      );
-    }
-    if (query.cursor) {
-      parameters.push(query.cursor.createdAt, query.cursor.id);
-      conditions.push(
-        `(created_at, id) < ($${parameters.length - 1}::timestamptz, $${parameters.length})`,
-      );
-    }
-    // With a limit, each row also carries its created_at at PostgreSQL's
-    // full precision (microseconds, which a Date loses) for the next cursor;
-    // without one there is no next page and the column would be waste.
-    let sql =
-      query.limit === undefined
-        ? `SELECT ${COLUMNS} FROM invites`
-        : `SELECT ${COLUMNS}, created_at::text AS cursor_created_at FROM invites`;
-    if (conditions.length > 0) sql += ` WHERE ${conditions.join(' AND ')}`;
-    sql += ' ORDER BY created_at DESC, id DESC';
-    if (query.limit !== undefined) {
-      // One row more than asked tells whether another page follows.
-      parameters.push(query.limit + 1);
-      sql += ` LIMIT $${parameters.length}`;
-    }
-    const rows = await readRows<InviteRow & { cursor_created_at: string }>(
-      this.dataSource,
-      sql,
-      parameters,
-      TIMESTAMPTZ_AS_TEXT,
+    if (query.createdById !== undefined)
+      select.andWhere('invite.createdById = :createdById', {
+        createdById: query.createdById,
+      });
+    if (query.code !== undefined)
+      select.andWhere('invite.code = :code', { code: query.code });
+    const rows = await pageOf<InviteRow>(select, query, 'invite');
+    return this.toPage(rows, query, (row) =>
+      toInviteResponse(row, this.linkBase),
     );
+  }
 
-    if (query.limit === undefined || rows.length <= query.limit) {
-      return { invites: rows.map(toInviteResponse) };
-    }
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      invites: page.map(toInviteResponse),
-      nextCursor: encodeCursor({
-        createdAt: last.cursor_created_at,
-        id: last.id,
-      }),
-    };
+  /** @throws InviteNotFoundError */
+  async find(by: InviteKey): Promise<InviteResponse> {
+    if ('code' in by && !isStorableText(by.code))
+      throw new InviteNotFoundError();
+    const row = await this.invites
+      .createQueryBuilder('invite')
+      .select(INVITE_COLUMNS)
+      .where('code' in by ? 'invite.code = :code' : 'invite.id = :id', by)
+      .getRawOne<InviteRow>();
+    if (!row) throw new InviteNotFoundError();
+    return toInviteResponse(row, this.linkBase);
   }
 
   /**
-   * Creates `count` invites in one transaction: all of them or none. Codes
-   * are inserted with ON CONFLICT DO NOTHING, and only those that collided
-   * with an existing code are drawn again, so a collision is never an error.
+   * Creates `count` invites in one INSERT … RETURNING: one statement is all
+   * or nothing without a transaction around it. When a code collides with an
+   * existing one the statement fails as a whole and runs again with a new
+   * batch of codes, so a collision is never an error.
    */
   async create(
     input: CreateInvitesInput,
     createdById: number,
   ): Promise<InviteResponse[]> {
-    const length = this.config.get('invites', { infer: true }).codeLength;
-    return this.dataSource.transaction(async (manager) => {
-      const created: InviteRow[] = [];
-      for (let attempt = 1; created.length < input.count; attempt += 1) {
-        if (attempt > MAX_CODE_ATTEMPTS)
-          throw new CodeSpaceExhaustedError(MAX_CODE_ATTEMPTS);
-        const codes = new Set<string>();
-        while (codes.size < input.count - created.length) {
-          codes.add(this.codes.generate(length));
-        }
-        const inserted = await manager.query<InviteRow[]>(
-          `INSERT INTO invites (code, expires_at, max_uses, created_by_id)
-           SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int
-           ON CONFLICT (code) DO NOTHING
-           RETURNING ${COLUMNS}`,
-          [[...codes], input.expiresAt, input.maxUses, createdById],
+    for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
+      const codes = this.drawCodes(input.count);
+      if (codes.length < input.count) continue;
+      try {
+        // unnest() sends the batch as one array parameter per column, which
+        // the query builder's VALUES cannot express.
+        const rows = await this.invites.query<InviteRow[]>(
+          `INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
+           SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int, $5::varchar
+           RETURNING ${INVITE_COLUMNS}`,
+          [codes, input.expiresAt, input.maxUses, createdById, input.note],
         );
-        created.push(...inserted);
+        return rows
+          .sort((a, b) => a.id - b.id)
+          .map((row) => toInviteResponse(row, this.linkBase));
+      } catch (error) {
+        if (!isUniqueViolation(error, INVITE_CODE_UNIQUE)) throw error;
       }
-      return created.sort((a, b) => a.id - b.id).map(toInviteResponse);
-    });
+    }
+    throw new CodeSpaceExhaustedError(MAX_CODE_ATTEMPTS);
   }
 
-  /** Deletes by code; users who registered with it keep their accounts (invite_id → null). */
-  async delete(code: string): Promise<InviteResponse> {
-    if (!isStorableText(code)) throw new InviteNotFoundError();
-    const [rows] = await this.dataSource.query<[InviteRow[], number]>(
-      `DELETE FROM invites WHERE code = $1 RETURNING ${COLUMNS}`,
-      [code],
+  /**
+   * Changes the keys present. A new maxUses must not be below the current
+   * uses: the condition is part of the UPDATE, so a registration that
+   * commits first is counted, and one that comes after sees the new limit.
+   * @throws InviteNotFoundError, InvalidMaxUsesError
+   */
+  async update(id: number, input: UpdateInviteInput): Promise<InviteResponse> {
+    const changes: Partial<Pick<Invite, 'expiresAt' | 'maxUses' | 'note'>> = {
+      ...input,
+    };
+    if (Object.keys(changes).length === 0) return this.find({ id });
+    const update = this.invites
+      .createQueryBuilder()
+      .update(Invite)
+      .set(changes)
+      .where('id = :id', { id });
+    if (input.maxUses != null) {
+      update.andWhere('uses <= :maxUses', { maxUses: input.maxUses });
+    }
+    const row = await returningOne<InviteRow>(update);
+    if (row) return toInviteResponse(row, this.linkBase);
+    // Nothing matched: either no such invite, or more uses than the new maxUses.
+    if (await this.invites.existsBy({ id })) throw new InvalidMaxUsesError();
+    throw new InviteNotFoundError();
+  }
+
+  /** Revoking again keeps the first time. */
+  revoke(id: number): Promise<InviteResponse> {
+    return this.setRevokedAt(id, () => 'COALESCE(revoked_at, now())');
+  }
+
+  unrevoke(id: number): Promise<InviteResponse> {
+    return this.setRevokedAt(id, () => 'NULL');
+  }
+
+  private async setRevokedAt(
+    id: number,
+    value: () => string,
+  ): Promise<InviteResponse> {
+    const row = await returningOne<InviteRow>(
+      this.invites
+        .createQueryBuilder()
+        .update(Invite)
+        .set({ revokedAt: value })
+        .where('id = :id', { id }),
     );
-    if (rows.length === 0) throw new InviteNotFoundError();
-    return toInviteResponse(rows[0]);
+    if (!row) throw new InviteNotFoundError();
+    return toInviteResponse(row, this.linkBase);
+  }
+
+  /**
+   * Deletes by code or by id. Users who registered with it keep their
+   * accounts, with inviteId null (the foreign key's ON DELETE SET NULL):
+   * revoking, not deleting, is how an invite's history is kept.
+   */
+  async delete(by: InviteKey): Promise<InviteResponse> {
+    if ('code' in by && !isStorableText(by.code))
+      throw new InviteNotFoundError();
+    const row = await returningOne<InviteRow>(
+      this.invites
+        .createQueryBuilder()
+        .delete()
+        .from(Invite)
+        .where('code' in by ? 'code = :code' : 'id = :id', by),
+    );
+    if (!row) throw new InviteNotFoundError();
+    return toInviteResponse(row, this.linkBase);
+  }
+
+  /** The users who registered with the invite, newest first, paged like the list. */
+  async usersOf(id: number, query: PageQuery): Promise<Page<UserResponse>> {
+    if (!(await this.invites.existsBy({ id }))) throw new InviteNotFoundError();
+    const select = this.users
+      .createQueryBuilder('redeemer')
+      .select(
+        'id, username, administrator, created_at::text AS created_at, invite_id',
+      )
+      .where('redeemer.inviteId = :id', { id });
+    const rows = await pageOf<UserRow>(select, query, 'redeemer');
+    return this.toPage(rows, query, (row) => ({
+      id: row.id,
+      username: row.username,
+      administrator: row.administrator,
+      createdAt: isoTimestamp(row.created_at),
+      inviteId: row.invite_id,
+    }));
+  }
+
+  /**
+   * The public lookup: what the invitee's page shows, for a code a
+   * registration could redeem now.
+   * @throws InviteCodeNotFoundError for an unknown, expired, used-up or revoked code.
+   */
+  async lookup(code: string): Promise<InviteLookup> {
+    if (!isStorableText(code)) throw new InviteCodeNotFoundError();
+    const row = await this.invites
+      .createQueryBuilder('invite')
+      .select('code, expires_at::text AS expires_at, uses, max_uses')
+      .addSelect(
+        (inviter) =>
+          inviter
+            .select('users.username')
+            .from(User, 'users')
+            .where('users.id = invite.created_by_id'),
+        'inviter',
+      )
+      .where('invite.code = :code', { code })
+      .andWhere(IS_VALID)
+      .getRawOne<{
+        code: string;
+        expires_at: string | null;
+        uses: number;
+        max_uses: number | null;
+        inviter: string;
+      }>();
+    if (!row) throw new InviteCodeNotFoundError();
+    return {
+      code: row.code,
+      expiresAt: row.expires_at === null ? null : isoTimestamp(row.expires_at),
+      remainingUses: row.max_uses === null ? null : row.max_uses - row.uses,
+      inviter: { username: row.inviter },
+    };
   }
 
   /**
@@ -145,25 +290,100 @@ export class InvitesService {
    * returns its id. The condition and the increment are one statement: of
    * concurrent redemptions PostgreSQL lets each see the row only after the
    * previous one committed, so at most maxUses of them ever succeed.
-   * @throws InvalidInviteCodeError for an unknown, expired or used-up code.
+   * @throws InvalidInviteCodeError for an unknown, expired, used-up or revoked code.
    */
   async redeem(code: string, manager: EntityManager): Promise<number> {
     if (!isStorableText(code)) throw new InvalidInviteCodeError();
-    const [rows] = await manager.query<[Array<{ id: number }>, number]>(
-      `UPDATE invites SET uses = uses + 1
-       WHERE code = $1 AND NOT (${IS_USED}) AND NOT (${IS_EXPIRED})
-       RETURNING id`,
-      [code],
+    const row = await returningOne<{ id: number }>(
+      manager
+        .createQueryBuilder()
+        .update(Invite)
+        .set({ uses: () => 'uses + 1', lastUsedAt: () => 'now()' })
+        .where('code = :code', { code })
+        .andWhere(IS_VALID),
+      'id',
     );
-    if (rows.length === 0) throw new InvalidInviteCodeError();
-    return rows[0].id;
+    if (!row) throw new InvalidInviteCodeError();
+    return row.id;
   }
 
-  /** Deletes every expired or used-up invite; returns how many. */
+  /** Deletes every expired or used-up invite (revoked ones keep their history); returns how many. */
   async deleteSpent(): Promise<number> {
-    const [, count] = await this.dataSource.query<[unknown[], number]>(
-      `DELETE FROM invites WHERE (${IS_USED}) OR (${IS_EXPIRED})`,
-    );
-    return count;
+    const result = await this.invites
+      .createQueryBuilder()
+      .delete()
+      .from(Invite)
+      .where(`(${IS_USED}) OR (${IS_EXPIRED})`)
+      .execute();
+    return result.affected ?? 0;
   }
+
+  /** Distinct codes; fewer than `count` only if the generator keeps repeating itself. */
+  private drawCodes(count: number): string[] {
+    const codes = new Set<string>();
+    for (let draws = 0; codes.size < count && draws < 2 * count + 10; draws++) {
+      codes.add(this.codes.generate(this.codeLength));
+    }
+    return [...codes];
+  }
+
+  /** Cuts the extra row pageOf read and makes it the next page's cursor. */
+  private toPage<Row extends PagedRow, T>(
+    rows: Row[],
+    query: ListInvitesQuery,
+    toItem: (row: Row) => T,
+  ): Page<T> {
+    if (query.limit === undefined || rows.length <= query.limit) {
+      return { items: rows.map(toItem) };
+    }
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const cursor: InviteCursor = { createdAt: last.created_at, id: last.id };
+    return { items: page.map(toItem), next: nextPageQuery(query, cursor) };
+  }
+}
+
+interface PagedRow {
+  id: number;
+  /** PostgreSQL's text: microsecond precision for the cursor, which a Date would lose. */
+  created_at: string;
+}
+
+interface UserRow extends PagedRow {
+  username: string;
+  administrator: boolean;
+  invite_id: number | null;
+}
+
+/**
+ * Newest first by (created_at, id), after the cursor, and one row more than
+ * the limit, which tells whether another page follows.
+ */
+function pageOf<Row>(
+  select: SelectQueryBuilder<ObjectLiteral>,
+  query: PageQuery,
+  alias: string,
+): Promise<Row[]> {
+  if (query.cursor) {
+    select.andWhere(
+      `(${alias}.created_at, ${alias}.id) < (CAST(:cursorCreatedAt AS timestamptz), :cursorId)`,
+      { cursorCreatedAt: query.cursor.createdAt, cursorId: query.cursor.id },
+    );
+  }
+  select
+    .orderBy(`${alias}.created_at`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC');
+  if (query.limit !== undefined) select.limit(query.limit + 1);
+  return select.getRawMany<Row>();
+}
+
+/** Runs an UPDATE or DELETE … RETURNING; the row it changed, if any. */
+async function returningOne<Row>(
+  statement: {
+    returning(columns: string): { execute(): Promise<{ raw: unknown }> };
+  },
+  columns = INVITE_COLUMNS,
+): Promise<Row | undefined> {
+  const result = await statement.returning(columns).execute();
+  return (result.raw as Row[])[0];
 }

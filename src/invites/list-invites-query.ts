@@ -1,3 +1,5 @@
+import { INT4_MAX } from '../database/postgres-int';
+import { isStorableText } from '../database/postgres-text';
 import { InvalidQueryError } from './invites.errors';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -9,15 +11,26 @@ export interface InviteCursor {
   id: number;
 }
 
-export interface ListInvitesQuery {
-  used?: boolean;
-  expired?: boolean;
-  /** Absent: every invite in one answer, as the seed's GET does. */
+/** A page request: `limit` rows after `cursor`. */
+export interface PageQuery {
+  /** Absent: every row in one answer, as the seed's GET does. */
   limit?: number;
   cursor?: InviteCursor;
 }
 
+export interface InviteFilters {
+  used?: boolean;
+  expired?: boolean;
+  revoked?: boolean;
+  valid?: boolean;
+  createdById?: number;
+  code?: string;
+}
+
+export type ListInvitesQuery = InviteFilters & PageQuery;
+
 const BOOLEAN: Record<string, boolean> = { true: true, false: false };
+const BOOLEAN_FILTERS = ['used', 'expired', 'revoked', 'valid'] as const;
 
 /**
  * Reads GET /api/auth/invite's query. Unknown parameters are ignored (cache
@@ -28,13 +41,28 @@ export function parseListInvitesQuery(
   query: Record<string, unknown>,
 ): ListInvitesQuery {
   const result: ListInvitesQuery = {};
-  for (const key of ['used', 'expired'] as const) {
+  for (const key of BOOLEAN_FILTERS) {
     const value = query[key];
     if (value === undefined) continue;
     if (typeof value !== 'string' || !(value in BOOLEAN))
       throw new InvalidQueryError();
     result[key] = BOOLEAN[value];
   }
+  if (query.createdById !== undefined) {
+    result.createdById = parseId(query.createdById);
+  }
+  if (query.code !== undefined) {
+    const code = query.code;
+    if (typeof code !== 'string' || code === '' || !isStorableText(code))
+      throw new InvalidQueryError();
+    result.code = code;
+  }
+  return { ...result, ...parsePageQuery(query) };
+}
+
+/** `limit` (1..MAX_PAGE_SIZE) and `cursor`, shared by every paged list. */
+export function parsePageQuery(query: Record<string, unknown>): PageQuery {
+  const result: PageQuery = {};
   if (query.limit !== undefined) {
     const limit = query.limit;
     if (typeof limit !== 'string' || !/^\d{1,4}$/.test(limit))
@@ -52,6 +80,33 @@ export function parseListInvitesQuery(
   return result;
 }
 
+function parseId(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{1,10}$/.test(value))
+    throw new InvalidQueryError();
+  const id = Number(value);
+  if (id < 1 || id > INT4_MAX) throw new InvalidQueryError();
+  return id;
+}
+
+/**
+ * The query of the page after this one: the same filters, in a fixed order
+ * after `limit` and `cursor`, so a client that follows `Link` headers keeps
+ * what it asked for.
+ */
+export function nextPageQuery(
+  query: ListInvitesQuery,
+  cursor: InviteCursor,
+): URLSearchParams {
+  const next = new URLSearchParams();
+  next.set('limit', String(query.limit ?? MAX_PAGE_SIZE));
+  next.set('cursor', encodeCursor(cursor));
+  for (const key of [...BOOLEAN_FILTERS, 'createdById', 'code'] as const) {
+    const value = query[key];
+    if (value !== undefined) next.set(key, String(value));
+  }
+  return next;
+}
+
 /** Opaque to clients: base64url of `<createdAt>|<id>`. */
 export function encodeCursor(cursor: InviteCursor): string {
   return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
@@ -59,9 +114,6 @@ export function encodeCursor(cursor: InviteCursor): string {
 
 const CURSOR_PATTERN =
   /^((\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?([+-])(\d\d)(?::(\d\d))?)\|(\d{1,10})$/;
-
-/** The largest id of an int column. */
-const MAX_ID = 2_147_483_647;
 
 /**
  * Decodes and checks a cursor completely: every value that reaches SQL must
@@ -92,7 +144,7 @@ function decodeCursor(text: string): InviteCursor {
     Number(offsetHours) <= 15 &&
     Number(offsetMinutes) <= 59 &&
     Number(id) >= 1 &&
-    Number(id) <= MAX_ID;
+    Number(id) <= INT4_MAX;
   if (!valid) throw new InvalidQueryError();
   return { createdAt, id: Number(id) };
 }

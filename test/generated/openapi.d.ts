@@ -16,7 +16,77 @@ export interface paths {
     /** Create one invite, or `count` invites at once (all or nothing) */
     post: operations['InvitesController_create'];
     /** Delete an invite by its code */
-    delete: operations['InvitesController_delete'];
+    delete: operations['InvitesController_deleteByCode'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/invite/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read one invite */
+    get: operations['InvitesController_findOne'];
+    put?: never;
+    post?: never;
+    /** Delete an invite by its id */
+    delete: operations['InvitesController_deleteById'];
+    options?: never;
+    head?: never;
+    /** Change an invite’s expiry, maximum uses or note */
+    patch: operations['InvitesController_update'];
+    trace?: never;
+  };
+  '/api/auth/invite/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revoke an invite: it keeps its history but cannot be redeemed */
+    post: operations['InvitesController_revoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/invite/{id}/unrevoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo a revocation */
+    post: operations['InvitesController_unrevoke'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/invite/{id}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The users who registered with an invite, newest first */
+    get: operations['InvitesController_users'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -31,6 +101,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Log in: a token for a username and password */
     post: operations['AuthController_login'];
     delete?: never;
     options?: never;
@@ -45,6 +116,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The logged-in user */
     get: operations['AuthController_me'];
     put?: never;
     post?: never;
@@ -63,7 +135,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Register, with an invite code while invites are on */
     post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register/invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Look up an invite code before registering with it */
+    get: operations['InviteLookupController_lookup'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -77,6 +167,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** Whether the service and its database answer */
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
@@ -90,7 +181,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    CreateInviteDto: {
+    CreateInviteBody: {
       /**
        * @description When the invite expires: null, absent or "never"; an ISO-8601 date; "date=<date>" (Zipline dashboard); or a duration from now such as 30min, 1h, 1.5h, 2 hours, 1d, 7d, 1w, 1y.
        * @example 7d
@@ -106,6 +197,11 @@ export interface components {
        * @example 1
        */
       maxUses?: number | null;
+      /**
+       * @description A note for administrators, at most 500 characters; trimmed, and empty means null. The same note goes on every invite of a batch.
+       * @example for the book club
+       */
+      note?: string | null;
     };
     ErrorDetailDto: {
       /** @example username */
@@ -123,6 +219,21 @@ export interface components {
       code: number;
       /** @description Validation errors only: each failing field */
       details?: components['schemas']['ErrorDetailDto'][];
+    };
+    InviteLookupResponse: {
+      /** @example ix8iFD */
+      code: string;
+      /**
+       * Format: date-time
+       * @example null
+       */
+      expiresAt: string | null;
+      /**
+       * @description Registrations left; null for unlimited
+       * @example 1
+       */
+      remainingUses: number | null;
+      inviter: components['schemas']['Inviter'];
     };
     InviteResponse: {
       /** @example 35 */
@@ -156,6 +267,37 @@ export interface components {
        * @example 1
        */
       maxUses: number | null;
+      /**
+       * @description The administrator’s note, at most 500 characters
+       * @example null
+       */
+      note: string | null;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null while it is not
+       * @example null
+       */
+      revokedAt: string | null;
+      /**
+       * Format: date-time
+       * @description The last successful registration with it
+       * @example null
+       */
+      lastUsedAt: string | null;
+      /**
+       * @description A registration could redeem it now: not used up, not expired, not revoked
+       * @example true
+       */
+      valid: boolean;
+      /**
+       * @description The invite link, `<PUBLIC_URL>/invite/<code>`
+       * @example http://localhost:3000/invite/ix8iFD
+       */
+      url: string;
+    };
+    Inviter: {
+      /** @example administrator */
+      username: string;
     };
     LoginDto: {
       /** @example administrator */
@@ -187,6 +329,23 @@ export interface components {
       expiresAt: string;
       user: components['schemas']['UserResponse'];
     };
+    UpdateInviteBody: {
+      /**
+       * @description When the invite expires: null, absent or "never"; an ISO-8601 date; "date=<date>" (Zipline dashboard); or a duration from now such as 30min, 1h, 1.5h, 2 hours, 1d, 7d, 1w, 1y.
+       * @example 30d
+       */
+      expiresAt?: string | null;
+      /**
+       * @description Registrations allowed, at least the current uses; null for unlimited.
+       * @example 5
+       */
+      maxUses?: number | null;
+      /**
+       * @description A note for administrators, at most 500 characters; trimmed, and empty means null.
+       * @example for the book club
+       */
+      note?: string | null;
+    };
     UserResponse: {
       /** @example 1 */
       id: number;
@@ -217,10 +376,18 @@ export interface operations {
   InvitesController_list: {
     parameters: {
       query?: {
-        /** @description Only used-up (or only usable) invites */
+        /** @description Only used-up (or only not used-up) invites */
         used?: 'true' | 'false';
         /** @description Only expired (or only unexpired) invites */
         expired?: 'true' | 'false';
+        /** @description Only revoked (or only unrevoked) invites */
+        revoked?: 'true' | 'false';
+        /** @description Only invites a registration could redeem now (or only those it could not) */
+        valid?: 'true' | 'false';
+        /** @description Only invites this administrator created */
+        createdById?: number;
+        /** @description Only the invite with this exact code */
+        code?: string;
         /** @description Page size; when more rows remain, a `Link: <…>; rel="next"` header points to the next page */
         limit?: number;
         /** @description Opaque cursor from a previous page’s Link header */
@@ -235,7 +402,7 @@ export interface operations {
       /** @description The invites (one page of them with `limit`) */
       200: {
         headers: {
-          /** @description With `limit`, when more invites remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"` */
+          /** @description When more rows remain: `</api/auth/invite?limit=…&cursor=…>; rel="next"` */
           Link?: string;
           [name: string]: unknown;
         };
@@ -250,7 +417,12 @@ export interface operations {
            *         "used": false,
            *         "createdById": 1,
            *         "uses": 0,
-           *         "maxUses": 1
+           *         "maxUses": 1,
+           *         "note": null,
+           *         "revokedAt": null,
+           *         "lastUsedAt": null,
+           *         "valid": true,
+           *         "url": "http://localhost:3000/invite/ix8iFD"
            *       }
            *     ]
            */
@@ -313,7 +485,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        'application/json': components['schemas']['CreateInviteDto'];
+        'application/json': components['schemas']['CreateInviteBody'];
       };
     };
     responses: {
@@ -328,7 +500,7 @@ export interface operations {
             | components['schemas']['InviteResponse'][];
         };
       };
-      /** @description `invites are disabled` | `invalid date` | `invalid count` | `invalid maxUses` | `unknown field: administrator` | `invalid json body` | `request body must be a json object` */
+      /** @description `invites are disabled` | `invalid date` | `invalid count` | `invalid maxUses` | `invalid note` | `unknown field: administrator` | `invalid json body` | `request body must be a json object` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -393,10 +565,10 @@ export interface operations {
       };
     };
   };
-  InvitesController_delete: {
+  InvitesController_deleteByCode: {
     parameters: {
       query: {
-        /** @description The code of the invite to delete */
+        /** @description The invite code */
         code: string;
       };
       header?: never;
@@ -420,13 +592,593 @@ export interface operations {
            *       "used": false,
            *       "createdById": 1,
            *       "uses": 0,
-           *       "maxUses": 1
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": null,
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
            *     }
            */
           'application/json': components['schemas']['InviteResponse'];
         };
       };
       /** @description `invites are disabled` | `no code` | `invalid query` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_findOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": null,
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_deleteById: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The deleted invite */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": null,
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['UpdateInviteBody'];
+      };
+    };
+    responses: {
+      /** @description The updated invite */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": null,
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` | `invalid date` | `invalid maxUses` | `invalid note` | `unknown field: code` | `invalid json body` | `request body must be a json object` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `payload too large` */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `unsupported content encoding` | `unsupported charset` */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invite, `revokedAt` set (revoking again keeps the first) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": "2022-11-11T03:34:25.532Z",
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_unrevoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The invite, `revokedAt` null */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": 35,
+           *       "code": "ix8iFD",
+           *       "createdAt": "2022-11-11T03:34:25.532Z",
+           *       "expiresAt": null,
+           *       "used": false,
+           *       "createdById": 1,
+           *       "uses": 0,
+           *       "maxUses": 1,
+           *       "note": null,
+           *       "revokedAt": null,
+           *       "lastUsedAt": null,
+           *       "valid": true,
+           *       "url": "http://localhost:3000/invite/ix8iFD"
+           *     }
+           */
+          'application/json': components['schemas']['InviteResponse'];
+        };
+      };
+      /** @description `invites are disabled` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not logged in` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `not an administrator` */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invite not found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InvitesController_users: {
+    parameters: {
+      query?: {
+        /** @description Page size; when more rows remain, a `Link: <…>; rel="next"` header points to the next page */
+        limit?: number;
+        /** @description Opaque cursor from a previous page’s Link header */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The invite’s id */
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users (one page of them with `limit`) */
+      200: {
+        headers: {
+          /** @description When more rows remain: `</api/auth/invite/{id}/users?limit=…&cursor=…>; rel="next"` */
+          Link?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserResponse'][];
+        };
+      };
+      /** @description `invites are disabled` | `invalid query` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -720,6 +1472,76 @@ export interface operations {
       };
     };
   };
+  InviteLookupController_lookup: {
+    parameters: {
+      query: {
+        /** @description The invite code */
+        code: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The code could be redeemed now */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InviteLookupResponse'];
+        };
+      };
+      /** @description `invites are disabled` | `no code` | `invalid query` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `invalid invite code` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `too many requests` */
+      429: {
+        headers: {
+          /** @description seconds until the client may try again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `internal server error` */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description `database unavailable` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   HealthController_check: {
     parameters: {
       query?: never;
@@ -763,6 +1585,15 @@ export interface operations {
               };
             };
           };
+        };
+      };
+      /** @description `request header fields too large` */
+      431: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description `internal server error` */

@@ -27,3 +27,5 @@ export const INVALID_USERNAME = errorBody('invalid username', 400);
 export const INVALID_PASSWORD = errorBody('invalid password', 400);
 export const USERNAME_TAKEN = errorBody('username already exists', 409);
 export const INVALID_QUERY = errorBody('invalid query', 400);
+export const INVALID_NOTE = errorBody('invalid note', 400);
+export const LOOKUP_INVALID_CODE = errorBody('invalid invite code', 404);

@@ -12,6 +12,11 @@ export const INVITE_KEYS = [
   'createdById',
   'uses',
   'maxUses',
+  'note',
+  'revokedAt',
+  'lastUsedAt',
+  'valid',
+  'url',
 ];
 
 /** An invite as the API answers it: the type generated from openapi.json. */
@@ -45,4 +50,13 @@ export async function countInvites(t: TestApp): Promise<number> {
     'SELECT count(*) FROM invites',
   );
   return Number(count);
+}
+
+/** The id of the user a token belongs to, as GET /api/auth/me answers it. */
+export async function userIdOf(t: TestApp, token: string): Promise<number> {
+  const me = await request(t.http)
+    .get('/api/auth/me')
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  return (me.body as { id: number }).id;
 }

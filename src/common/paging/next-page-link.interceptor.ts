@@ -5,18 +5,14 @@ import {
   NestInterceptor,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { map, type Observable } from 'rxjs';
-
-/** What a paged handler returns: the body, and the next page's URL when one follows. */
-export interface Paged<Item> {
-  items: Item[];
-  next?: string;
-}
+import { map, Observable } from 'rxjs';
+import type { Page } from './page';
 
 /**
- * Turns a handler's `Paged` result into the wire format of paged lists: the
- * body stays a plain array, and `Link: <next>; rel="next"` tells the client
- * where the next page is. Through HttpAdapterHost, so on either platform.
+ * Answers a handler's Page<T> as the plain array its body is (a Zipline
+ * client reads an array) and, when more rows follow, adds
+ * `Link: <path?next>; rel="next"` on the path the client asked for. Through
+ * the HTTP adapter, so it works on every platform.
  */
 @Injectable()
 export class NextPageLinkInterceptor implements NestInterceptor {
@@ -24,19 +20,22 @@ export class NextPageLinkInterceptor implements NestInterceptor {
 
   intercept(
     context: ExecutionContext,
-    next: CallHandler<Paged<unknown>>,
+    next: CallHandler<Page<unknown>>,
   ): Observable<unknown[]> {
-    const response: unknown = context.switchToHttp().getResponse();
     return next.handle().pipe(
-      map(({ items, next: nextUrl }) => {
-        if (nextUrl) {
-          this.adapterHost.httpAdapter.setHeader(
-            response,
+      map((page) => {
+        if (page.next) {
+          const http = context.switchToHttp();
+          const adapter = this.adapterHost.httpAdapter;
+          const url = adapter.getRequestUrl(http.getRequest()) as string;
+          const path = url.split('?')[0];
+          adapter.setHeader(
+            http.getResponse(),
             'Link',
-            `<${nextUrl}>; rel="next"`,
+            `<${path}?${page.next.toString()}>; rel="next"`,
           );
         }
-        return items;
+        return page.items;
       }),
     );
   }

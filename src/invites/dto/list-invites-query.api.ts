@@ -1,33 +1,20 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
+import { API_PREFIX } from '../../common/routing/route-table';
+import { MAX_PAGE_SIZE } from '../list-invites-query';
 
 /**
- * GET's optional query, for the OpenAPI document. Without any of these the
- * answer is the seed's: every invite. The handler does not bind the query
- * through the validation pipe: parseListInvitesQuery reads the raw query (it
- * must see repeated keys) and is its only check, so the pipe would be work
- * for nothing on the busiest route.
+ * `limit` and `cursor` of a paged list, for the OpenAPI document;
+ * PageQueryPipe reads them.
  */
-export function ApiListInvitesQuery(): MethodDecorator {
+export function ApiPageQuery(): MethodDecorator {
   return applyDecorators(
-    ApiQuery({
-      name: 'used',
-      required: false,
-      enum: ['true', 'false'],
-      description: 'Only used-up (or only usable) invites',
-    }),
-    ApiQuery({
-      name: 'expired',
-      required: false,
-      enum: ['true', 'false'],
-      description: 'Only expired (or only unexpired) invites',
-    }),
     ApiQuery({
       name: 'limit',
       required: false,
       type: 'integer',
       minimum: 1,
-      maximum: 1000,
+      maximum: MAX_PAGE_SIZE,
       description:
         'Page size; when more rows remain, a `Link: <…>; rel="next"` header points to the next page',
     }),
@@ -39,3 +26,45 @@ export function ApiListInvitesQuery(): MethodDecorator {
     }),
   );
 }
+
+const booleanFilter = (name: string, description: string) =>
+  ApiQuery({ name, required: false, enum: ['true', 'false'], description });
+
+/**
+ * GET's optional query, for the OpenAPI document. Without any of these the
+ * answer is the seed's: every invite. ListInvitesQueryPipe reads the raw
+ * query (it must see repeated keys) and is its only check.
+ */
+export function ApiListInvitesQuery(): MethodDecorator {
+  return applyDecorators(
+    booleanFilter('used', 'Only used-up (or only not used-up) invites'),
+    booleanFilter('expired', 'Only expired (or only unexpired) invites'),
+    booleanFilter('revoked', 'Only revoked (or only unrevoked) invites'),
+    booleanFilter(
+      'valid',
+      'Only invites a registration could redeem now (or only those it could not)',
+    ),
+    ApiQuery({
+      name: 'createdById',
+      required: false,
+      type: 'integer',
+      minimum: 1,
+      description: 'Only invites this administrator created',
+    }),
+    ApiQuery({
+      name: 'code',
+      required: false,
+      type: String,
+      description: 'Only the invite with this exact code',
+    }),
+    ApiPageQuery(),
+  );
+}
+
+/** The `Link` header of a paged list's 200. */
+export const NEXT_PAGE_LINK_HEADER = (path: string) => ({
+  Link: {
+    description: `When more rows remain: \`</${API_PREFIX}/${path}?limit=…&cursor=…>; rel="next"\``,
+    schema: { type: 'string' },
+  },
+});

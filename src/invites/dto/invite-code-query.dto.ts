@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString } from 'class-validator';
 
-export class DeleteInviteQueryDto {
-  @ApiProperty({
-    example: 'ix8iFD',
-    description: 'The code of the invite to delete',
-  })
+/** `?code=` of DELETE and of the public lookup, validated by the global pipe. */
+export class InviteCodeQueryDto {
+  @ApiProperty({ example: 'ix8iFD', description: 'The invite code' })
   // Checked bottom-up: missing or empty first, then a repeated `code=`.
   @IsString({ message: 'invalid query' })
   @IsNotEmpty({ message: 'no code' })
