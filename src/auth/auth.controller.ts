@@ -6,7 +6,12 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -95,6 +100,18 @@ export class AuthController {
   })
   register(@Body() body: RegisterDto): Promise<SessionResponse> {
     return this.registration.register(body);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({
+    description:
+      'Logged out: every token of this user issued so far stops working',
+  })
+  @ApiErrorResponses(401, 500, 503)
+  logout(@CurrentUser() user: User): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')

@@ -3,6 +3,7 @@ import { Invite } from '../invites/invite.entity';
 import { User } from '../users/user.entity';
 import { CreateUsers1764158400000 } from './migrations/1764158400000-CreateUsers';
 import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInvites';
+import { SessionRevocation1796156076455 } from './migrations/1796156076455-SessionRevocation';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -24,7 +25,11 @@ export function buildDataSourceOptions(
     type: 'postgres',
     url: settings.url,
     entities: [User, Invite],
-    migrations: [CreateUsers1764158400000, CreateInvites1764162000000],
+    migrations: [
+      CreateUsers1764158400000,
+      CreateInvites1764162000000,
+      SessionRevocation1796156076455,
+    ],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

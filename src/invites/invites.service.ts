@@ -159,6 +159,20 @@ export class InvitesService {
     return rows[0].id;
   }
 
+  /**
+   * A cheap read, so registration can refuse a bad code before it spends a
+   * password hash; the redemption itself stays the conditional UPDATE above.
+   */
+  async isRedeemable(code: string): Promise<boolean> {
+    if (!isStorableText(code)) return false;
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM invites
+       WHERE code = $1 AND NOT (${IS_USED}) AND NOT (${IS_EXPIRED})`,
+      [code],
+    );
+    return rows.length > 0;
+  }
+
   /** Deletes every expired or used-up invite; returns how many. */
   async deleteSpent(): Promise<number> {
     const [, count] = await this.dataSource.query<[unknown[], number]>(

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { hash, verify } from '@node-rs/argon2';
+import type { AppConfig } from '../config/configuration';
+import { HashSlots } from './hash-slots';
 
 /**
  * argon2id with OWASP's baseline (19 MiB, 2 passes, 1 lane). The parameters
@@ -14,6 +17,10 @@ const OPTIONS = {
   parallelism: 1,
 } as const;
 
+/**
+ * Every hash and verification takes one of HASH_CONCURRENCY slots; when all
+ * are taken and the short queue is full, ServerBusyError (503 server busy).
+ */
 @Injectable()
 export class PasswordHasher {
   /**
@@ -21,21 +28,31 @@ export class PasswordHasher {
    * unknown, so that "no such user" costs as much as "wrong password".
    */
   private decoy?: Promise<string>;
+  private readonly slots: HashSlots;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    this.slots = new HashSlots(
+      config.get('auth', { infer: true }).hashConcurrency,
+    );
+  }
 
   hash(password: string): Promise<string> {
-    return hash(password, OPTIONS);
+    return this.slots.run(() => hash(password, OPTIONS));
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
-    try {
-      return await verify(passwordHash, password);
-    } catch {
-      return false; // a malformed stored hash never authenticates
-    }
+    return this.slots.run(async () => {
+      try {
+        return await verify(passwordHash, password);
+      } catch {
+        return false; // a malformed stored hash never authenticates
+      }
+    });
   }
 
   /** Spends the time of one verification and fails. */
   async verifyDecoy(password: string): Promise<false> {
+    // Not through a slot: a refused decoy must not leave `decoy` rejected.
     this.decoy ??= hash(`decoy-${Math.random()}-${Date.now()}`, OPTIONS);
     await this.verify(await this.decoy, password);
     return false;

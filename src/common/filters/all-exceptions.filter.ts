@@ -70,7 +70,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     } else if (body.code === 503) {
       this.logger.warn(
-        `request ${request.id}: database unavailable (${describe(exception)})`,
+        `request ${request.id}: ${body.error} (${describe(exception)})`,
       );
     }
     if (reply.sent || reply.raw.headersSent) {
@@ -91,6 +91,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
         Array.isArray(exception.allowedMethods)
       ) {
         reply.header('Allow', exception.allowedMethods.join(', '));
+      }
+      // ServerBusyError: tells the client when to come back.
+      if (
+        'retryAfterSeconds' in exception &&
+        typeof exception.retryAfterSeconds === 'number'
+      ) {
+        reply.header('Retry-After', String(exception.retryAfterSeconds));
       }
       return {
         error: exception.message,
