@@ -20,6 +20,7 @@ export class AuthService {
    * and a wrong password, so neither reveals which usernames exist.
    */
   async login(username: string, password: string): Promise<SessionResponse> {
+    this.passwords.assertRoom();
     const user = await this.users.findForLogin(username);
     const valid = user
       ? await this.passwords.verify(user.passwordHash, password)

@@ -1,12 +1,14 @@
 import { ServerBusyError } from '../common/errors/domain-error';
 
 /**
- * Waiting hashes per slot before new ones are refused: about a second or two
- * of work (one argon2 hash takes 50-100 ms here), long enough that bursts of
- * honest registrations queue instead of failing, short enough that a flood
- * is answered 503 at once instead of piling up.
+ * Waiting hashes per slot before new ones are refused: a few seconds of work
+ * at most (one argon2 hash takes 50-100 ms), long enough that a burst of
+ * honest registrations (50 at once on one invite) queues instead of failing
+ * even with one slot, short enough that a flood is answered 503 at once
+ * instead of piling up.
  */
 export const QUEUE_PER_SLOT = 32;
+export const MIN_QUEUE = 64;
 
 /**
  * Runs at most `concurrency` password hashes at once. argon2 runs on libuv's
@@ -19,13 +21,26 @@ export class HashSlots {
 
   constructor(
     private readonly concurrency: number,
-    private readonly queueLimit = concurrency * QUEUE_PER_SLOT,
+    private readonly queueLimit = Math.max(
+      MIN_QUEUE,
+      concurrency * QUEUE_PER_SLOT,
+    ),
   ) {}
+
+  /** @throws ServerBusyError when a task started now would be refused. */
+  assertRoom(): void {
+    if (
+      this.running >= this.concurrency &&
+      this.waiting.length >= this.queueLimit
+    ) {
+      throw new ServerBusyError();
+    }
+  }
 
   /** @throws ServerBusyError when every slot is taken and the queue is full. */
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.queueLimit) throw new ServerBusyError();
+      this.assertRoom();
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running += 1;

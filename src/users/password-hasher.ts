@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { hash, verify } from '@node-rs/argon2';
 import type { AppConfig } from '../config/configuration';
@@ -22,7 +22,7 @@ const OPTIONS = {
  * are taken and the short queue is full, ServerBusyError (503 server busy).
  */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   /**
    * A hash of a random password, verified against when the username is
    * unknown, so that "no such user" costs as much as "wrong password".
@@ -34,6 +34,23 @@ export class PasswordHasher {
     this.slots = new HashSlots(
       config.get('auth', { infer: true }).hashConcurrency,
     );
+  }
+
+  /** The decoy is made at start-up, not by the first unknown user of a flood. */
+  onModuleInit(): void {
+    const decoy = (this.decoy ??= newDecoy());
+    // Made again on first use if this one failed.
+    decoy.catch(() => {
+      if (this.decoy === decoy) this.decoy = undefined;
+    });
+  }
+
+  /**
+   * Refuses at once (ServerBusyError) when a hash would be refused, so a
+   * request in a flood gives up before it spends a database read.
+   */
+  assertRoom(): void {
+    this.slots.assertRoom();
   }
 
   hash(password: string): Promise<string> {
@@ -53,8 +70,12 @@ export class PasswordHasher {
   /** Spends the time of one verification and fails. */
   async verifyDecoy(password: string): Promise<false> {
     // Not through a slot: a refused decoy must not leave `decoy` rejected.
-    this.decoy ??= hash(`decoy-${Math.random()}-${Date.now()}`, OPTIONS);
+    this.decoy ??= newDecoy();
     await this.verify(await this.decoy, password);
     return false;
   }
+}
+
+function newDecoy(): Promise<string> {
+  return hash(`decoy-${Math.random()}-${Date.now()}`, OPTIONS);
 }

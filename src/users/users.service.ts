@@ -35,6 +35,22 @@ interface UserRowFromDatabase {
   disabled_at: Date | null;
 }
 
+/** The columns of a User, as the plain statements below read them. */
+const USER_COLUMNS =
+  'id, username, administrator, created_at, invite_id, token_version, disabled_at';
+
+function toUser(row: UserRowFromDatabase): User {
+  return Object.assign(new User(), {
+    id: row.id,
+    username: row.username,
+    administrator: row.administrator,
+    createdAt: row.created_at,
+    inviteId: row.invite_id,
+    tokenVersion: row.token_version,
+    disabledAt: row.disabled_at,
+  });
+}
+
 export interface UserRow {
   username: string;
   passwordHash: string;
@@ -57,30 +73,30 @@ export class UsersService {
   async findById(id: number): Promise<User | null> {
     const rows = await readRows<UserRowFromDatabase>(
       this.users.manager.connection,
-      `SELECT id, username, administrator, created_at, invite_id, token_version, disabled_at FROM users WHERE id = $1`,
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
       [id],
     );
-    if (rows.length === 0) return null;
-    const [row] = rows;
-    return Object.assign(new User(), {
-      id: row.id,
-      username: row.username,
-      administrator: row.administrator,
-      createdAt: row.created_at,
-      inviteId: row.invite_id,
-      tokenVersion: row.token_version,
-      disabledAt: row.disabled_at,
-    });
+    return rows.length === 0 ? null : toUser(rows[0]);
   }
 
-  /** Case-insensitive, with the password hash (which is otherwise never selected). */
+  /**
+   * Case-insensitive, with the password hash (which is otherwise never
+   * selected). A plain statement like findById: in a login flood every
+   * request runs it before it queues for a hash.
+   */
   async findForLogin(username: string): Promise<User | null> {
     if (!isStorableText(username)) return null;
-    return this.users
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('lower(user.username) = lower(:username)', { username })
-      .getOne();
+    const rows = await readRows<
+      UserRowFromDatabase & { password_hash: string }
+    >(
+      this.users.manager.connection,
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
+    if (rows.length === 0) return null;
+    return Object.assign(toUser(rows[0]), {
+      passwordHash: rows[0].password_hash,
+    });
   }
 
   count(): Promise<number> {
