@@ -49,7 +49,8 @@ export class AuthController {
     415,
     429,
     500,
-    503,
+    // server busy: the password-hashing queue is full (with Retry-After).
+    [503, 'database unavailable', 'server busy'],
   )
   @Public()
   @RateLimited()
@@ -76,7 +77,8 @@ export class AuthController {
     415,
     429,
     500,
-    503,
+    // server busy: the password-hashing queue is full (with Retry-After).
+    [503, 'database unavailable', 'server busy'],
   )
   @Public()
   @RateLimited()
