@@ -609,7 +609,7 @@ async function main(): Promise<number> {
   const dataDir = join(workDir, 'data');
   const profileDir = (platform: Platform) =>
     CPU_PROF ? join(workDir, `profile-${platform}`) : undefined;
-  const jwtSecret = randomBytes(32).toString('hex');
+  const jwtSecret = randomBytes(36).toString('base64url');
   const adminPassword = randomBytes(18).toString('base64url');
   const external = process.env.DATABASE_URL;
   log(

@@ -8,6 +8,7 @@ import { AdminGuard } from './common/guards/admin.guard';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
 import { RouteTable } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
+import { StartupWarnings } from './config/startup-warnings';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
@@ -45,6 +46,7 @@ export class AppModule {
       providers: [
         RouteTable,
         FirstAdministratorService,
+        StartupWarnings,
         // Guards run in this order: how often (429, @RateLimited() routes
         // only), who are you (401), then may you (403).
         { provide: APP_GUARD, useExisting: RateLimitGuard },

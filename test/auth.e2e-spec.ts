@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { PasswordHasher } from '../src/users/password-hasher';
 import {
@@ -6,28 +5,13 @@ import {
   ADMIN_USERNAME,
   createApp,
   TestApp,
-  TEST_JWT_SECRET,
 } from './helpers/create-app';
+import { forgeToken } from './helpers/forge-token';
 import {
   errorBody,
   INVALID_CREDENTIALS,
   NOT_LOGGED_IN,
 } from './helpers/error-bodies';
-
-/** Signs a token by hand, so the tests can forge every kind of bad token. */
-function forgeToken(
-  payload: Record<string, unknown>,
-  options: { secret?: string; header?: Record<string, unknown> } = {},
-): string {
-  const encode = (value: unknown) =>
-    Buffer.from(JSON.stringify(value)).toString('base64url');
-  const header = encode(options.header ?? { alg: 'HS256', typ: 'JWT' });
-  const body = encode(payload);
-  const signature = createHmac('sha256', options.secret ?? TEST_JWT_SECRET)
-    .update(`${header}.${body}`)
-    .digest('base64url');
-  return `${header}.${body}.${signature}`;
-}
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -15,14 +15,26 @@ let db: Client;
 
 /** Runs the real CLI (src/cli/main.ts) against the test database, until it exits. */
 function cli(...args: string[]) {
-  return runEntryPoint('src/cli/main.ts', args, {
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    JWT_SECRET: TEST_JWT_SECRET,
-    ADMIN_PASSWORD: 'admin-password-for-tests',
-  });
+  return cliWithInput(undefined, ...args);
 }
+
+function cliWithInput(input: string | undefined, ...args: string[]) {
+  return runEntryPoint(
+    'src/cli/main.ts',
+    args,
+    {
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: dataDir,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ADMIN_PASSWORD: 'admin-password-for-tests',
+    },
+    input,
+  );
+}
+
+/** The operator log line every change leaves on stderr. */
+const LOG_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z LOG \[Cli\] \S+: /;
 
 async function findUser(username: string) {
   const { rows } = await db.query<{
@@ -53,8 +65,15 @@ describe('operator CLI (e2e)', () => {
     databaseUrl = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'invite-service-cli-'));
     // The first run meets an empty database: the CLI must migrate it first.
-    const seeded = cli('create-user', 'Erin', '--password', ERIN_PASSWORD);
-    expect(seeded).toMatchObject({ status: 0, stderr: '' });
+    const seeded = cliWithInput(
+      `${ERIN_PASSWORD}\n`,
+      'create-user',
+      'Erin',
+      '--password-stdin',
+    );
+    expect(seeded.status).toBe(0);
+    expect(seeded.stderr).toMatch(LOG_LINE);
+    expect(seeded.stderr).toContain('created user "Erin"');
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
   });
@@ -86,16 +105,17 @@ describe('operator CLI (e2e)', () => {
     );
   });
 
-  it('creates an administrator with the given password, without echoing it', async () => {
-    const { status, stdout } = cli(
+  it('creates an administrator with the password from stdin, without echoing or logging it', async () => {
+    const { status, stdout, stderr } = cliWithInput(
+      'grace-password\nignored second line\n',
       'create-user',
       'Grace',
       '--admin',
-      '--password',
-      'grace-password',
+      '--password-stdin',
     );
     expect(status).toBe(0);
     expect(stdout.trim()).toBe('Created the administrator "Grace".');
+    expect(stderr).not.toContain('grace-password');
     const [row] = await findUser('grace');
     expect(row).toMatchObject({ username: 'Grace', administrator: true });
     await expect(verify(row.password_hash, 'grace-password')).resolves.toBe(
@@ -134,13 +154,40 @@ describe('operator CLI (e2e)', () => {
     expect(await isAdministrator('erin')).toBe(false);
   });
 
+  it('refuses a password in the command line, before touching the database (exit code 2)', () => {
+    const { status, stderr } = cli(
+      'create-user',
+      'henry',
+      '--password',
+      'henry-password',
+    );
+    expect(status).toBe(2);
+    expect(stderr).toMatch(
+      /^error: --password is not accepted: other users can read the command line/,
+    );
+  });
+
+  it('refuses a short password from stdin with exit code 1, creating nothing', async () => {
+    const { status, stderr } = cliWithInput(
+      'short\n',
+      'create-user',
+      'henry',
+      '--password-stdin',
+    );
+    expect(status).toBe(1);
+    expect(stderr.trim()).toBe(
+      'error: the password must be 8 to 256 characters long',
+    );
+    expect(await findUser('henry')).toHaveLength(0);
+  });
+
   it('refuses a username taken in another letter case with exit code 1', async () => {
     const before = await passwordHash('erin');
-    const { status, stdout, stderr } = cli(
+    const { status, stdout, stderr } = cliWithInput(
+      'another-password\n',
       'create-user',
       'ERIN',
-      '--password',
-      'another-password',
+      '--password-stdin',
     );
     expect(status).toBe(1);
     expect(stderr.trim()).toBe('error: username already exists');
@@ -157,10 +204,10 @@ describe('operator CLI (e2e)', () => {
   });
 
   it('answers an unknown command with the usage text and exit code 2', () => {
-    const { status, stdout, stderr } = cli('delete-user', 'erin');
+    const { status, stdout, stderr } = cli('remove-user', 'erin');
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^error: unknown command "delete-user"\n/);
+    expect(stderr).toMatch(/^error: unknown command "remove-user"\n/);
     expect(stderr).toContain('Usage: npm run cli -- <command> [options]');
     expect(stderr).toContain('create-user <username> [--admin]');
   });

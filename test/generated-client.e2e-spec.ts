@@ -59,7 +59,7 @@ describe('client generated from openapi.json (e2e)', () => {
     for (const invite of batch) {
       expect(invite).toEqual({
         id: expect.any(Number),
-        code: expect.stringMatching(/^[A-Za-z0-9]{8}$/),
+        code: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
         createdAt: expect.any(String),
         expiresAt: expect.any(String),
         used: false,

@@ -126,7 +126,7 @@ describe('/api/auth/invite (e2e)', () => {
       expect(Object.keys(invite)).toEqual(INVITE_KEYS);
       expect(invite).toEqual({
         id: expect.any(Number),
-        code: expect.stringMatching(/^[A-Za-z0-9]{8}$/),
+        code: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
         createdAt: expect.any(String),
         expiresAt: null,
         used: false,
@@ -150,7 +150,7 @@ describe('/api/auth/invite (e2e)', () => {
         .post('/api/auth/invite')
         .set('Authorization', `Bearer ${admin}`)
         .expect(200);
-      expect(response.body.code).toMatch(/^[A-Za-z0-9]{8}$/);
+      expect(response.body.code).toMatch(/^[A-Za-z0-9]{12}$/);
     });
 
     const relative: Array<[unknown, number]> = [
@@ -242,7 +242,7 @@ describe('/api/auth/invite (e2e)', () => {
     it('answers one object, not an array, for count 1', async () => {
       const response = await post({ count: 1 }).expect(200);
       expect(Array.isArray(response.body)).toBe(false);
-      expect(response.body.code).toMatch(/^[A-Za-z0-9]{8}$/);
+      expect(response.body.code).toMatch(/^[A-Za-z0-9]{12}$/);
     });
 
     it('creates a batch of 100 with distinct codes and ids', async () => {

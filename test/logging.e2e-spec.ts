@@ -1,4 +1,3 @@
-import type { LoggerService } from '@nestjs/common';
 import request from 'supertest';
 import { UsersService } from '../src/users/users.service';
 import {
@@ -7,37 +6,8 @@ import {
   createApp,
   TestApp,
 } from './helpers/create-app';
+import { CapturingLogger } from './helpers/capturing-logger';
 import { createInvites } from './helpers/invites';
-
-/** Keeps every line the app logs, at every level. */
-class CapturingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  private record(level: string, message: unknown, rest: unknown[]) {
-    this.lines.push(
-      [level, message, ...rest]
-        .map((part) => (part instanceof Error ? part.stack : String(part)))
-        .join(' '),
-    );
-  }
-  log(message: unknown, ...rest: unknown[]) {
-    this.record('log', message, rest);
-  }
-  error(message: unknown, ...rest: unknown[]) {
-    this.record('error', message, rest);
-  }
-  warn(message: unknown, ...rest: unknown[]) {
-    this.record('warn', message, rest);
-  }
-  debug(message: unknown, ...rest: unknown[]) {
-    this.record('debug', message, rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]) {
-    this.record('verbose', message, rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]) {
-    this.record('fatal', message, rest);
-  }
-}
 
 describe('logs (e2e)', () => {
   const logger = new CapturingLogger();

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -49,7 +50,8 @@ export class AuthController {
     415,
     429,
     500,
-    503,
+    // server busy: the password-hashing queue is full (with Retry-After).
+    [503, 'database unavailable', 'server busy'],
   )
   @Public()
   @RateLimited()
@@ -77,7 +79,8 @@ export class AuthController {
     415,
     429,
     500,
-    503,
+    // server busy: the password-hashing queue is full (with Retry-After).
+    [503, 'database unavailable', 'server busy'],
   )
   @Public()
   @RateLimited()
@@ -104,6 +107,18 @@ export class AuthController {
   })
   register(@Body() body: RegisterDto): Promise<SessionResponse> {
     return this.registration.register(body);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({
+    description:
+      'Logged out: every token of this user issued so far stops working',
+  })
+  @ApiErrorResponses(401, 500, 503)
+  logout(@CurrentUser() user: User): Promise<void> {
+    return this.auth.logout(user);
   }
 
   @Get('me')

@@ -26,8 +26,14 @@ import { RegistrationService } from './registration.service';
           signOptions: {
             algorithm: 'HS256',
             expiresIn: auth.jwtExpiresInSeconds,
+            issuer: auth.jwtIssuer,
+            audience: auth.jwtIssuer,
           },
-          verifyOptions: { algorithms: ['HS256'] },
+          verifyOptions: {
+            algorithms: ['HS256'],
+            issuer: auth.jwtIssuer,
+            audience: auth.jwtIssuer,
+          },
         };
       },
     }),

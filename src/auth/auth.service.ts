@@ -20,16 +20,29 @@ export class AuthService {
    * and a wrong password, so neither reveals which usernames exist.
    */
   async login(username: string, password: string): Promise<SessionResponse> {
+    this.passwords.assertRoom();
     const user = await this.users.findForLogin(username);
     const valid = user
       ? await this.passwords.verify(user.passwordHash, password)
       : await this.passwords.verifyDecoy(password);
-    if (!user || !valid) throw new InvalidCredentialsError();
+    // A disabled account gets the answer of a wrong password: the same
+    // message and cost, so it reveals nothing (API.md leaves this open).
+    if (!user || !valid || user.disabledAt !== null) {
+      throw new InvalidCredentialsError();
+    }
     return this.startSession(user);
   }
 
+  /** Ends every session of the user: tokens issued so far stop working. */
+  async logout(user: User): Promise<void> {
+    await this.users.revokeSessions(user.id);
+  }
+
   async startSession(user: User): Promise<SessionResponse> {
-    const token = await this.jwt.signAsync({ sub: user.id });
+    const token = await this.jwt.signAsync({
+      sub: user.id,
+      ver: user.tokenVersion,
+    });
     const { exp } = this.jwt.decode<{ exp: number }>(token);
     return {
       token,

@@ -14,14 +14,18 @@ const MAX_USER_ID = 2_147_483_647;
 
 export interface JwtPayload {
   sub: unknown;
+  /** The user's token_version when the token was issued. */
+  ver?: unknown;
   iat?: number;
   exp?: number;
 }
 
 /**
  * Verifies HS256 tokens only (so `alg: none` and algorithm confusion fail
- * before any claim is read), then loads the user's current row: a deleted
- * user is refused, and a demotion is seen on the very next request.
+ * before any claim is read), with our `iss` and `aud`, then loads the user's
+ * current row: a deleted or disabled user is refused, and so is a token
+ * whose `ver` is older than the row's token_version (logout, password
+ * change, demotion). The version rides on the row the request reads anyway.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
@@ -29,15 +33,18 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     config: ConfigService<AppConfig, true>,
     private readonly users: UsersService,
   ) {
+    const auth = config.get('auth', { infer: true });
     super({
       jwtFromRequest: extractToken,
       // A KeyObject rather than the string: given a string, jsonwebtoken
       // first tries to read it as a PEM public key on every request, which
       // was the largest single CPU cost of an authenticated request.
       secretOrKey: createSecretKey(
-        Buffer.from(config.get('auth', { infer: true }).jwtSecret),
+        Buffer.from(auth.jwtSecret),
       ) as unknown as string,
       algorithms: ['HS256'],
+      issuer: auth.jwtIssuer,
+      audience: auth.jwtIssuer,
       ignoreExpiration: false,
     });
   }
@@ -55,8 +62,10 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     ) {
       throw new NotLoggedInError();
     }
+    if (!Number.isSafeInteger(payload.ver)) throw new NotLoggedInError();
     const user = await this.users.findById(id);
-    if (!user) throw new NotLoggedInError();
+    if (!user || user.disabledAt !== null) throw new NotLoggedInError();
+    if (user.tokenVersion !== payload.ver) throw new NotLoggedInError();
     return user;
   }
 }

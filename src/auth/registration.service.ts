@@ -26,11 +26,16 @@ export class RegistrationService {
    * is required, and consuming one of its uses and inserting the user are
    * one transaction: if the insert fails (the username is taken), the use
    * is given back by the rollback. The password is hashed before the
-   * transaction opens, so the invite's row is locked only for two statements.
+   * transaction opens, so the invite's row is locked only for two statements,
+   * and only for a code that could be redeemed: a flood of wrong codes costs
+   * a read each, not an argon2 hash.
    */
   async register(body: RegisterDto): Promise<SessionResponse> {
     const requiresInvite = this.config.get('invites', { infer: true }).enabled;
     if (requiresInvite && !body.code) throw new InvalidInviteCodeError();
+    if (requiresInvite && !(await this.invites.isRedeemable(body.code!))) {
+      throw new InvalidInviteCodeError();
+    }
     const passwordHash = await this.passwords.hash(body.password);
 
     const user = await this.dataSource.transaction(async (manager) => {

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { userInfo } from 'node:os';
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedDatabase } from '../database/embedded-database';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import { CliModule } from './cli.module';
 import { errorMessage, EXIT_FAILED, EXIT_OK } from './exit';
 import type { CliCommand } from './parse-args';
 import { firstAdministratorId, runInviteCommand } from './invite-commands';
+import { promptPassword, readPasswordFromStdin } from './read-password';
 import { generatePassword, runCommand } from './run-command';
 
 /**
@@ -49,6 +51,8 @@ export async function executeCommand(
   }
 
   try {
+    // Asked before the database starts, so the operator does not wait twice.
+    await obtainPassword(command);
     if (!config.database.url) {
       // Attaches to the server of a running `npm start` in the same DATA_DIR
       // (and then leaves it running on stop), or starts one of its own.
@@ -74,6 +78,7 @@ export async function executeCommand(
       await runCommand(command, context.get(UsersService), {
         print: (line) => console.log(line),
         generatePassword,
+        log: (line) => console.error(operatorLogLine(line)),
       });
     }
     return EXIT_OK;
@@ -85,4 +90,32 @@ export async function executeCommand(
   } finally {
     await shutdown();
   }
+}
+
+/**
+ * Fills in the password of create-user and set-password: from stdin with
+ * --password-stdin, else asked on a terminal, else left to be generated.
+ */
+async function obtainPassword(
+  command: Exclude<CliCommand, { name: 'help' }>,
+): Promise<void> {
+  if (command.name !== 'create-user' && command.name !== 'set-password') {
+    return;
+  }
+  if (command.passwordStdin) {
+    command.password = await readPasswordFromStdin(process.stdin);
+  } else if (process.stdin.isTTY && process.stderr.isTTY) {
+    command.password = await promptPassword();
+  }
+}
+
+/** When, who (the OS user) and what: every change the CLI makes leaves this line on stderr. */
+function operatorLogLine(change: string): string {
+  let operator: string;
+  try {
+    operator = userInfo().username;
+  } catch {
+    operator = `uid ${process.getuid?.() ?? '?'}`;
+  }
+  return `${new Date().toISOString()} LOG [Cli] ${operator}: ${change}`;
 }

@@ -13,19 +13,29 @@ import {
 export const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
-  create-user <username> [--admin] [--password <password>]
+  create-user <username> [--admin] [--password-stdin]
       Creates a user, an administrator with --admin.
-  set-password <username> [--password <password>]
-      Replaces a user's password.
+  set-password <username> [--password-stdin]
+      Replaces a user's password and ends the user's sessions.
   grant-admin <username>
       Makes a user an administrator.
   revoke-admin <username>
-      Makes an administrator an ordinary user.
+      Makes an administrator an ordinary user and ends the user's sessions.
+  disable-user <username>
+      Refuses the user's logins and ends their sessions; the account stays.
+  enable-user <username>
+      Lets a disabled user log in again.
+  delete-user <username>
+      Deletes the user and the invites they created.
   help
       Shows this text.
 ${INVITE_USAGE}
 
-Without --password a random password is generated and printed once.
+Passwords are never taken from the command line (other users can read it):
+on a terminal you are asked for one (typed twice, not shown; empty: generate
+one); --password-stdin reads the first line of standard input; otherwise a
+random password is generated and printed once.
+The last enabled administrator cannot be disabled, deleted or demoted.
 Usernames are matched ignoring letter case.
 Exit status: 0 done, 1 failed (for example an unknown user), 2 wrong usage.`;
 
@@ -35,16 +45,21 @@ export type CliCommand =
       name: 'create-user';
       username: string;
       administrator: boolean;
+      /** Read the password from stdin (execute.ts fills `password` in). */
+      passwordStdin?: boolean;
       /** Undefined: generate one. */
       password?: string;
     }
   | {
       name: 'set-password';
       username: string;
+      passwordStdin?: boolean;
       /** Undefined: generate one. */
       password?: string;
     }
   | { name: 'set-administrator'; username: string; administrator: boolean }
+  | { name: 'set-disabled'; username: string; disabled: boolean }
+  | { name: 'delete-user'; username: string }
   | { name: 'invite'; invite: InviteCommand };
 
 export type ParsedCommand =
@@ -53,7 +68,12 @@ export type ParsedCommand =
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 const HELP_OPTION: Options = { help: { type: 'boolean', short: 'h' } };
-const PASSWORD_OPTION: Options = { password: { type: 'string' } };
+// --password is known only to refuse it with a reason, rather than as an
+// unknown option: a password in argv shows in `ps` and shell history.
+const PASSWORD_OPTION: Options = {
+  password: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+};
 const ADMIN_OPTION: Options = { admin: { type: 'boolean' } };
 
 const COMMAND_OPTIONS: Record<string, Options> = {
@@ -61,6 +81,9 @@ const COMMAND_OPTIONS: Record<string, Options> = {
   'set-password': { ...HELP_OPTION, ...PASSWORD_OPTION },
   'grant-admin': HELP_OPTION,
   'revoke-admin': HELP_OPTION,
+  'disable-user': HELP_OPTION,
+  'enable-user': HELP_OPTION,
+  'delete-user': HELP_OPTION,
 };
 
 /**
@@ -89,7 +112,12 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   }
   const options = COMMAND_OPTIONS[name];
 
-  let values: { help?: boolean; admin?: boolean; password?: string };
+  let values: {
+    help?: boolean;
+    admin?: boolean;
+    password?: string;
+    'password-stdin'?: boolean;
+  };
   let positionals: string[];
   try {
     const result = parseArgs({
@@ -116,15 +144,12 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
     );
   }
   const [username] = positionals;
-  const { password } = values;
-  if (
-    password !== undefined &&
-    !hasLength(password, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
-  ) {
+  if (values.password !== undefined) {
     return fail(
-      `the password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`,
+      '--password is not accepted: other users can read the command line; use --password-stdin, the prompt, or a generated password',
     );
   }
+  const passwordStdin = values['password-stdin'] === true;
 
   switch (name) {
     case 'create-user':
@@ -142,11 +167,23 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
           name,
           username,
           administrator: values.admin === true,
-          password,
+          passwordStdin,
         },
       };
     case 'set-password':
-      return { ok: true, command: { name, username, password } };
+      return { ok: true, command: { name, username, passwordStdin } };
+    case 'disable-user':
+    case 'enable-user':
+      return {
+        ok: true,
+        command: {
+          name: 'set-disabled',
+          username,
+          disabled: name === 'disable-user',
+        },
+      };
+    case 'delete-user':
+      return { ok: true, command: { name, username } };
     default:
       return {
         ok: true,
@@ -157,6 +194,13 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         },
       };
   }
+}
+
+/** The password rules of registration, for a password read from stdin or typed. */
+export function passwordProblem(password: string): string | undefined {
+  return hasLength(password, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH)
+    ? undefined
+    : `the password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters long`;
 }
 
 function fail(error: string): ParsedCommand {

@@ -17,14 +17,19 @@ function fakeUsers() {
     setAdministrator: jest.fn((_name: string, administrator: boolean) =>
       Promise.resolve(user('Alice', administrator)),
     ),
+    setDisabled: jest.fn(() => Promise.resolve(user('Alice'))),
+    delete: jest.fn(() => Promise.resolve(user('Alice'))),
   };
 }
 
 function io() {
   const lines: string[] = [];
+  const logged: string[] = [];
   return {
     lines,
+    logged,
     print: (line: string) => lines.push(line),
+    log: (line: string) => logged.push(line),
     generatePassword: () => 'generated-password',
   };
 }
@@ -97,6 +102,57 @@ describe('runCommand', () => {
     );
     expect(users.setAdministrator).toHaveBeenCalledWith('alice', administrator);
     expect(out.lines).toEqual([line]);
+  });
+
+  it.each([
+    [
+      true,
+      'Disabled "Alice": logins refused, sessions ended.',
+      'disabled "Alice" (id 1)',
+    ],
+    [false, 'Enabled "Alice".', 'enabled "Alice" (id 1)'],
+  ])('sets disabled to %s and logs it', async (disabled, line, logged) => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand(
+      { name: 'set-disabled', username: 'alice', disabled },
+      users,
+      out,
+    );
+    expect(users.setDisabled).toHaveBeenCalledWith('alice', disabled);
+    expect(out.lines).toEqual([line]);
+    expect(out.logged).toEqual([logged]);
+  });
+
+  it('deletes a user and logs it', async () => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand({ name: 'delete-user', username: 'alice' }, users, out);
+    expect(users.delete).toHaveBeenCalledWith('alice');
+    expect(out.lines).toEqual(['Deleted "Alice".']);
+    expect(out.logged).toEqual(['deleted "Alice" (id 1)']);
+  });
+
+  it('logs every change, never the password', async () => {
+    const users = fakeUsers();
+    const out = io();
+    await runCommand(
+      { name: 'create-user', username: 'alice', administrator: false },
+      users,
+      out,
+    );
+    await runCommand({ name: 'set-password', username: 'alice' }, users, out);
+    await runCommand(
+      { name: 'set-administrator', username: 'alice', administrator: true },
+      users,
+      out,
+    );
+    expect(out.logged).toEqual([
+      'created user "alice" (id 1)',
+      'changed the password of "Alice" (id 1); sessions ended',
+      'granted administrator rights of "Alice" (id 1)',
+    ]);
+    expect(out.logged.join('\n')).not.toContain('generated-password');
   });
 
   it('lets a domain error through and prints nothing', async () => {

@@ -11,11 +11,13 @@ export interface CommandIo {
   /** One line of the command's result, for stdout. */
   print(line: string): void;
   generatePassword(): string;
+  /** Records a change made (never a password), for the operator's log on stderr. */
+  log?(line: string): void;
 }
 
 type UserCommands = Pick<
   UsersService,
-  'create' | 'setPassword' | 'setAdministrator'
+  'create' | 'setPassword' | 'setAdministrator' | 'setDisabled' | 'delete'
 >;
 
 /**
@@ -39,6 +41,9 @@ export async function runCommand(
       io.print(
         `Created ${user.administrator ? 'the administrator' : 'the user'} "${user.username}".`,
       );
+      io.log?.(
+        `created ${user.administrator ? 'administrator' : 'user'} "${user.username}" (id ${user.id})`,
+      );
       if (command.password === undefined) printGenerated(io, password);
       return;
     }
@@ -46,6 +51,9 @@ export async function runCommand(
       const password = command.password ?? io.generatePassword();
       const user = await users.setPassword(command.username, password);
       io.print(`Changed the password of "${user.username}".`);
+      io.log?.(
+        `changed the password of "${user.username}" (id ${user.id}); sessions ended`,
+      );
       if (command.password === undefined) printGenerated(io, password);
       return;
     }
@@ -59,6 +67,27 @@ export async function runCommand(
           ? `"${user.username}" is now an administrator.`
           : `"${user.username}" is no longer an administrator.`,
       );
+      io.log?.(
+        `${user.administrator ? 'granted' : 'revoked'} administrator rights of "${user.username}" (id ${user.id})`,
+      );
+      return;
+    }
+    case 'set-disabled': {
+      const user = await users.setDisabled(command.username, command.disabled);
+      io.print(
+        command.disabled
+          ? `Disabled "${user.username}": logins refused, sessions ended.`
+          : `Enabled "${user.username}".`,
+      );
+      io.log?.(
+        `${command.disabled ? 'disabled' : 'enabled'} "${user.username}" (id ${user.id})`,
+      );
+      return;
+    }
+    case 'delete-user': {
+      const user = await users.delete(command.username);
+      io.print(`Deleted "${user.username}".`);
+      io.log?.(`deleted "${user.username}" (id ${user.id})`);
       return;
     }
   }

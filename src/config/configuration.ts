@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseDuration } from '../common/duration';
 import type { HttpPlatformName } from '../http/http-platform';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
-import { readOrCreateJwtSecret } from './jwt-secret';
+import { resolveJwtSecret } from './jwt-secret';
 
 export interface AppConfig {
   app: {
@@ -17,8 +17,12 @@ export interface AppConfig {
     /** Slow clients: the headers must arrive within the first, the whole request within the second (else 408). */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
-    /** proxy-addr's trust setting (Express's `trust proxy`, Fastify's `trustProxy`), so client IPs are right behind a load balancer. */
-    trustProxy: boolean | number | string;
+    /**
+     * proxy-addr's trust setting (Express's `trust proxy`, Fastify's
+     * `trustProxy`), so client IPs are right behind a load balancer: a hop
+     * count or addresses, never `true` (refused at start-up); false when unset.
+     */
+    trustProxy: false | number | string;
     /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
     shutdownTimeoutMs: number;
   };
@@ -34,8 +38,12 @@ export interface AppConfig {
   };
   auth: {
     jwtSecret: string;
-    /** Token lifetime in seconds. */
+    /** Token lifetime in seconds (at most 30 days). */
     jwtExpiresInSeconds: number;
+    /** `iss` and `aud` of every token; tokens with other values are refused. */
+    jwtIssuer: string;
+    /** Password hashes (argon2) running at once; more wait briefly, then 503. */
+    hashConcurrency: number;
     registrationEnabled: boolean;
     adminUsername: string;
     adminPassword?: string;
@@ -81,10 +89,12 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       poolSize: 10,
     },
     auth: {
-      jwtSecret: env.JWT_SECRET ?? readOrCreateJwtSecret(dataDir),
+      jwtSecret: resolveJwtSecret(env, dataDir),
       jwtExpiresInSeconds: Math.round(
         (parseDuration(env.JWT_EXPIRES_IN) as number) / 1000,
       ),
+      jwtIssuer: env.JWT_ISSUER,
+      hashConcurrency: env.HASH_CONCURRENCY,
       registrationEnabled: env.USER_REGISTRATION_ENABLED,
       adminUsername: env.ADMIN_USERNAME,
       adminPassword: env.ADMIN_PASSWORD,
@@ -106,11 +116,21 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
   };
 }
 
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === 'true') return true;
+function parseTrustProxy(value: string): false | number | string {
   if (value === 'false') return false;
   if (/^\d+$/.test(value)) return Number(value);
   return value; // addresses or subnets, as proxy-addr reads them
+}
+
+/** Settings that are allowed but weaken the service: one start-up warning each. */
+export function configWarnings(config: Pick<AppConfig, 'invites'>): string[] {
+  const warnings: string[] = [];
+  if (config.invites.codeLength < 10) {
+    warnings.push(
+      `INVITES_LENGTH=${config.invites.codeLength} makes invite codes guessable (62^${config.invites.codeLength} codes); use 10 or more (default 12)`,
+    );
+  }
+  return warnings;
 }
 
 /** Validates and builds in one step. @throws ConfigValidationError */

@@ -1,4 +1,5 @@
-import { loadConfig } from './configuration';
+import { availableParallelism } from 'node:os';
+import { configWarnings, loadConfig } from './configuration';
 import { ConfigValidationError, validateEnvironment } from './env.validation';
 
 const SECRET = 'x'.repeat(32);
@@ -11,7 +12,8 @@ describe('validateEnvironment', () => {
       DATA_DIR: './data',
       JWT_EXPIRES_IN: '1d',
       INVITES_ENABLED: true,
-      INVITES_LENGTH: 8,
+      INVITES_LENGTH: 12,
+      JWT_ISSUER: 'invite-service',
       INVITES_MAX_COUNT: 100,
       INVITES_CLEANUP_INTERVAL: 0,
       USER_REGISTRATION_ENABLED: false,
@@ -59,6 +61,24 @@ describe('validateEnvironment', () => {
       'forever',
       'JWT_EXPIRES_IN must be a duration such as 1h, 12h or 7d',
     ],
+    ['JWT_EXPIRES_IN', '31d', 'JWT_EXPIRES_IN must be at most 30 days'],
+    ['JWT_EXPIRES_IN', '1y', 'JWT_EXPIRES_IN must be at most 30 days'],
+    ['JWT_ISSUER', 'x'.repeat(256), 'JWT_ISSUER must be 1 to 255 characters'],
+    [
+      'HASH_CONCURRENCY',
+      '0',
+      'HASH_CONCURRENCY must be an integer from 1 to 1024',
+    ],
+    [
+      'HASH_CONCURRENCY',
+      'many',
+      'HASH_CONCURRENCY must be an integer from 1 to 1024',
+    ],
+    [
+      'TRUST_PROXY',
+      'true',
+      'TRUST_PROXY=true is refused (clients can forge X-Forwarded-For): set the number of proxies in front of the service or their addresses/subnets',
+    ],
     ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
     ['ADMIN_PASSWORD', 'short', 'ADMIN_PASSWORD must be at least 8 characters'],
     [
@@ -74,7 +94,7 @@ describe('validateEnvironment', () => {
     [
       'TRUST_PROXY',
       'yes please',
-      'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of proxy addresses',
+      'TRUST_PROXY must be false, a number of proxies, or a comma-separated list of proxy addresses/subnets',
     ],
     [
       'SHUTDOWN_TIMEOUT',
@@ -137,7 +157,6 @@ describe('validateEnvironment', () => {
 describe('loadConfig', () => {
   it.each([
     [undefined, false],
-    ['true', true],
     ['false', false],
     ['2', 2],
     ['loopback', 'loopback'],
@@ -156,6 +175,29 @@ describe('loadConfig', () => {
         CORS_ORIGINS: 'https://a.example, https://b.example:8443',
       }).app.corsOrigins,
     ).toEqual(['https://a.example', 'https://b.example:8443']);
+  });
+
+  it('accepts a token lifetime of exactly 30 days', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: '30d' });
+    expect(config.auth.jwtExpiresInSeconds).toBe(30 * 24 * 3600);
+  });
+
+  it('defaults HASH_CONCURRENCY to the CPU count and JWT_ISSUER to invite-service', () => {
+    const config = loadConfig({ JWT_SECRET: SECRET });
+    expect(config.auth.hashConcurrency).toBe(availableParallelism());
+    expect(config.auth.jwtIssuer).toBe('invite-service');
+  });
+
+  it('warns at start-up when INVITES_LENGTH is below 10, not at 10 or more', () => {
+    expect(
+      configWarnings(loadConfig({ JWT_SECRET: SECRET, INVITES_LENGTH: '9' })),
+    ).toEqual([
+      'INVITES_LENGTH=9 makes invite codes guessable (62^9 codes); use 10 or more (default 12)',
+    ]);
+    expect(
+      configWarnings(loadConfig({ JWT_SECRET: SECRET, INVITES_LENGTH: '10' })),
+    ).toEqual([]);
+    expect(configWarnings(loadConfig({ JWT_SECRET: SECRET }))).toEqual([]);
   });
 
   it('converts the token lifetime to seconds', () => {

@@ -13,8 +13,15 @@ import {
   validateSync,
   ValidateBy,
 } from 'class-validator';
+import { availableParallelism } from 'node:os';
 import { parseDuration } from '../common/duration';
 import { HTTP_PLATFORMS, type HttpPlatformName } from '../http/http-platform';
+import { ConfigValidationError } from './env-errors';
+
+export { ConfigValidationError } from './env-errors';
+
+/** A leaked token must not stay valid for months (API.md: at most 30 days). */
+export const JWT_MAX_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 /** Zipline's variable names, accepted so a Zipline `.env` keeps working. */
 const ALIASES: Record<string, string> = {
@@ -45,6 +52,19 @@ const IsDuration = (message: string) =>
     validator: {
       validate: (value: unknown) =>
         typeof value === 'string' && parseDuration(value) !== null,
+      defaultMessage: () => message,
+    },
+  });
+
+/** Only judges what IsDuration accepted, so one bad value gets one message. */
+const MaxDuration = (maxMs: number, message: string) =>
+  ValidateBy({
+    name: 'maxDuration',
+    validator: {
+      validate: (value: unknown) => {
+        const millis = typeof value === 'string' ? parseDuration(value) : null;
+        return millis === null || millis <= maxMs;
+      },
       defaultMessage: () => message,
     },
   });
@@ -81,8 +101,25 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'JWT_SECRET_FILE must not be empty when set' })
+  JWT_SECRET_FILE?: string;
+
   @IsDuration('JWT_EXPIRES_IN must be a duration such as 1h, 12h or 7d')
+  @MaxDuration(JWT_MAX_LIFETIME_MS, 'JWT_EXPIRES_IN must be at most 30 days')
   JWT_EXPIRES_IN = '1d';
+
+  @IsString()
+  @MinLength(1, { message: 'JWT_ISSUER must be 1 to 255 characters' })
+  @MaxLength(255, { message: 'JWT_ISSUER must be 1 to 255 characters' })
+  JWT_ISSUER = 'invite-service';
+
+  @toInt()
+  @IsInt({ message: 'HASH_CONCURRENCY must be an integer from 1 to 1024' })
+  @Min(1, { message: 'HASH_CONCURRENCY must be an integer from 1 to 1024' })
+  @Max(1024, { message: 'HASH_CONCURRENCY must be an integer from 1 to 1024' })
+  HASH_CONCURRENCY = availableParallelism();
 
   @toBool()
   @IsBoolean({ message: 'INVITES_ENABLED must be true or false' })
@@ -92,7 +129,7 @@ export class EnvironmentVariables {
   @IsInt({ message: 'INVITES_LENGTH must be an integer from 6 to 64' })
   @Min(6, { message: 'INVITES_LENGTH must be an integer from 6 to 64' })
   @Max(64, { message: 'INVITES_LENGTH must be an integer from 6 to 64' })
-  INVITES_LENGTH = 8;
+  INVITES_LENGTH = 12;
 
   @toInt()
   @IsInt({ message: 'INVITES_MAX_COUNT must be an integer from 1 to 10000' })
@@ -139,7 +176,7 @@ export class EnvironmentVariables {
     /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
     {
       message:
-        'TRUST_PROXY must be true, false, a number of proxies, or a comma-separated list of proxy addresses',
+        'TRUST_PROXY must be false, a number of proxies, or a comma-separated list of proxy addresses/subnets',
     },
   )
   TRUST_PROXY = 'false';
@@ -208,8 +245,6 @@ export class EnvironmentVariables {
   ADMIN_PASSWORD?: string;
 }
 
-export class ConfigValidationError extends Error {}
-
 /**
  * Validates the raw environment. Empty strings count as unset, so `PORT=` in a
  * `.env` file means "use the default" rather than "port 0".
@@ -238,9 +273,20 @@ export function validateEnvironment(
       `${first.property} is invalid`;
     throw new ConfigValidationError(message);
   }
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+  if (
+    env.NODE_ENV === 'production' &&
+    !env.JWT_SECRET &&
+    !env.JWT_SECRET_FILE
+  ) {
     throw new ConfigValidationError(
       'JWT_SECRET must be set (at least 32 characters) when NODE_ENV=production',
+    );
+  }
+  // `true` trusts any X-Forwarded-For, which every client can write: rate
+  // limits would count whatever address the attacker names.
+  if (env.TRUST_PROXY.trim().toLowerCase() === 'true') {
+    throw new ConfigValidationError(
+      'TRUST_PROXY=true is refused (clients can forge X-Forwarded-For): set the number of proxies in front of the service or their addresses/subnets',
     );
   }
   return env;

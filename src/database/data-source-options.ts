@@ -4,6 +4,7 @@ import { User } from '../users/user.entity';
 import { CreateUsers1764158400000 } from './migrations/1764158400000-CreateUsers';
 import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInvites';
 import { InviteLifecycle1764900000000 } from './migrations/1764900000000-InviteLifecycle';
+import { SessionRevocation1796156076455 } from './migrations/1796156076455-SessionRevocation';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -29,6 +30,7 @@ export function buildDataSourceOptions(
       CreateUsers1764158400000,
       CreateInvites1764162000000,
       InviteLifecycle1764900000000,
+      SessionRevocation1796156076455,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

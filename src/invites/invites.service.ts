@@ -307,6 +307,19 @@ export class InvitesService {
     return row.id;
   }
 
+  /**
+   * A cheap read, so registration can refuse a bad code before it spends a
+   * password hash; the redemption itself stays the conditional UPDATE above.
+   */
+  async isRedeemable(code: string): Promise<boolean> {
+    if (!isStorableText(code)) return false;
+    return this.invites
+      .createQueryBuilder('invite')
+      .where('invite.code = :code', { code })
+      .andWhere(IS_VALID)
+      .getExists();
+  }
+
   /** Deletes every expired or used-up invite (revoked ones keep their history); returns how many. */
   async deleteSpent(): Promise<number> {
     const result = await this.invites

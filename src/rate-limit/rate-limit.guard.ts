@@ -1,14 +1,51 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import {
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AppConfig } from '../config/configuration';
+import { createForwardedForCheck } from './forwarded-for-check';
 import { IS_RATE_LIMITED_KEY } from './rate-limited.decorator';
 
 /**
  * Global, but opt-in: only routes marked @RateLimited() are counted. The
  * budget itself (limit, window, storage, "0 disables") comes from the
  * throttler options that RateLimitModule builds from the configuration.
+ * Being global, it also looks at every request for an X-Forwarded-For that
+ * TRUST_PROXY ignores (a plain function, whatever the HTTP platform).
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  // A property rather than a constructor parameter: ThrottlerGuard's
+  // constructor is the throttler's own, and unit tests build the guard bare.
+  @Optional()
+  @Inject(ConfigService)
+  private readonly config?: ConfigService<AppConfig, true>;
+
+  private checkForwardedFor?: (headers: IncomingHttpHeaders) => void;
+
+  async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    const logger = new Logger('ClientIp');
+    this.checkForwardedFor = createForwardedForCheck(
+      this.config?.get('app', { infer: true }).trustProxy ?? false,
+      (message) => logger.warn(message),
+    );
+  }
+
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers?: IncomingHttpHeaders }>();
+    if (request.headers) this.checkForwardedFor?.(request.headers);
+    return super.canActivate(context);
+  }
+
   protected shouldSkip(context: ExecutionContext): Promise<boolean> {
     const rateLimited = this.reflector.getAllAndOverride<boolean>(
       IS_RATE_LIMITED_KEY,

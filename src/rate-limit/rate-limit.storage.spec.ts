@@ -1,19 +1,23 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { ThrottlerStorageService } from '@nestjs/throttler';
+import { FallbackRateLimitStorage } from './fallback-storage';
 import { createRateLimitStorage, REDIS_KEY_PREFIX } from './rate-limit.storage';
 
 describe('createRateLimitStorage', () => {
-  const opened: ThrottlerStorageRedisService[] = [];
+  const opened: FallbackRateLimitStorage[] = [];
 
   /** The connection is lazy: these tests never open one. */
-  function redisStorage(url: string): ThrottlerStorageRedisService {
+  function redisStorage(url: string): FallbackRateLimitStorage {
     const storage = createRateLimitStorage({
       authPerMinute: 20,
       redisUrl: url,
     });
-    expect(storage).toBeInstanceOf(ThrottlerStorageRedisService);
-    opened.push(storage as ThrottlerStorageRedisService);
-    return storage as ThrottlerStorageRedisService;
+    // Redis, with this instance's memory for when Redis is away.
+    expect(storage).toBeInstanceOf(FallbackRateLimitStorage);
+    const fallback = storage as FallbackRateLimitStorage;
+    expect(fallback.shared).toBeInstanceOf(ThrottlerStorageRedisService);
+    opened.push(fallback);
+    return fallback;
   }
 
   afterEach(() => {
@@ -45,6 +49,7 @@ describe('createRateLimitStorage', () => {
       lazyConnect: true,
       maxRetriesPerRequest: 1,
       commandTimeout: 2000,
+      enableOfflineQueue: false,
     });
   });
 

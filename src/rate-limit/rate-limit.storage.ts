@@ -1,8 +1,8 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { Logger } from '@nestjs/common';
 import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { RedisOptions } from 'ioredis';
 import type { AppConfig } from '../config/configuration';
+import { FallbackRateLimitStorage } from './fallback-storage';
 
 /** Where the counters live in Redis, unless REDIS_URL says `?keyPrefix=…`. */
 export const REDIS_KEY_PREFIX = 'invite-service:rate-limit:';
@@ -10,8 +10,8 @@ export const REDIS_KEY_PREFIX = 'invite-service:rate-limit:';
 /**
  * A Redis that is down or slow must not hold a login for long: a command
  * fails after one reconnection attempt or two seconds, and the request is
- * answered with a 500 (logged), instead of waiting in ioredis's queue. The
- * connection opens with the first counted request.
+ * counted in memory instead (FallbackRateLimitStorage), rather than waiting
+ * in ioredis's queue. The connection opens with the first counted request.
  */
 export const REDIS_OPTIONS: RedisOptions = {
   keyPrefix: REDIS_KEY_PREFIX,
@@ -19,15 +19,16 @@ export const REDIS_OPTIONS: RedisOptions = {
   connectTimeout: 2000,
   commandTimeout: 2000,
   maxRetriesPerRequest: 1,
+  // Fail commands at once while disconnected; the fallback counts them.
+  enableOfflineQueue: false,
 };
-
-const logger = new Logger('RateLimit');
 
 /**
  * In memory by default (one budget per process); with REDIS_URL, in Redis,
- * so that several instances share one budget. The storage becomes the
- * throttler's ThrottlerStorage provider, so Nest closes it on shutdown: the
- * Redis store disconnects, the memory store stops its sweep timer.
+ * so that several instances share one budget, falling back to memory while
+ * Redis is unreachable. The storage becomes the throttler's ThrottlerStorage
+ * provider, so Nest closes it on shutdown: the Redis store disconnects, the
+ * memory store stops its sweep timer.
  */
 export function createRateLimitStorage(
   rateLimit: AppConfig['rateLimit'],
@@ -37,25 +38,7 @@ export function createRateLimitStorage(
     return new ThrottlerStorageService();
   }
   // Options in the URL (e.g. `?keyPrefix=`) win over REDIS_OPTIONS.
-  const storage = new ThrottlerStorageRedisService(
-    rateLimit.redisUrl,
-    REDIS_OPTIONS,
+  return new FallbackRateLimitStorage(
+    new ThrottlerStorageRedisService(rateLimit.redisUrl, REDIS_OPTIONS),
   );
-  logConnectionState(storage);
-  return storage;
-}
-
-/** One line when Redis goes away and one when it is back, not one per retry. */
-function logConnectionState(storage: ThrottlerStorageRedisService): void {
-  let reachable = true;
-  storage.redis.on('error', (error: Error) => {
-    if (!reachable) return;
-    reachable = false;
-    logger.error(`Redis for rate limits unreachable: ${error.message}`);
-  });
-  storage.redis.on('ready', () => {
-    if (reachable) return;
-    reachable = true;
-    logger.log('Redis for rate limits reachable again');
-  });
 }

@@ -39,6 +39,17 @@ export class User {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /**
+   * Copied into each token as the `ver` claim; raising it (logout, password
+   * change, demotion, disabling) ends every session issued before.
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
+
+  /** Set while the account is disabled: no login, and every token is refused. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
   /** The invite redeemed at registration; null once that invite is deleted. */
   @Index('users_invite_id_idx')
   @Column({ name: 'invite_id', type: 'int', nullable: true })

@@ -6,7 +6,18 @@ import { isStorableText } from '../database/postgres-text';
 import { readRows } from '../database/read-rows';
 import { PasswordHasher } from './password-hasher';
 import { User, USERNAME_UNIQUE_INDEX } from './user.entity';
-import { UsernameTakenError, UserNotFoundError } from './users.errors';
+import {
+  LastAdministratorError,
+  UsernameTakenError,
+  UserNotFoundError,
+} from './users.errors';
+
+/**
+ * Serialises changes that could leave no enabled administrator (disable,
+ * delete, demote) across processes: the check and the change must not
+ * interleave with another such change.
+ */
+const ADMINISTRATORS_LOCK_KEY = 7_362_001_916;
 
 export interface NewUser {
   username: string;
@@ -20,6 +31,24 @@ interface UserRowFromDatabase {
   administrator: boolean;
   created_at: Date;
   invite_id: number | null;
+  token_version: number;
+  disabled_at: Date | null;
+}
+
+/** The columns of a User, as the plain statements below read them. */
+const USER_COLUMNS =
+  'id, username, administrator, created_at, invite_id, token_version, disabled_at';
+
+function toUser(row: UserRowFromDatabase): User {
+  return Object.assign(new User(), {
+    id: row.id,
+    username: row.username,
+    administrator: row.administrator,
+    createdAt: row.created_at,
+    inviteId: row.invite_id,
+    tokenVersion: row.token_version,
+    disabledAt: row.disabled_at,
+  });
 }
 
 export interface UserRow {
@@ -38,33 +67,36 @@ export class UsersService {
 
   /**
    * Runs on every authenticated request, so it is one plain statement on the
-   * pool rather than a query-builder round through TypeORM's metadata.
+   * pool rather than a query-builder round through TypeORM's metadata. It
+   * carries token_version and disabled_at, so revocation costs no query.
    */
   async findById(id: number): Promise<User | null> {
     const rows = await readRows<UserRowFromDatabase>(
       this.users.manager.connection,
-      `SELECT id, username, administrator, created_at, invite_id FROM users WHERE id = $1`,
+      `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
       [id],
     );
-    if (rows.length === 0) return null;
-    const [row] = rows;
-    return Object.assign(new User(), {
-      id: row.id,
-      username: row.username,
-      administrator: row.administrator,
-      createdAt: row.created_at,
-      inviteId: row.invite_id,
-    });
+    return rows.length === 0 ? null : toUser(rows[0]);
   }
 
-  /** Case-insensitive, with the password hash (which is otherwise never selected). */
+  /**
+   * Case-insensitive, with the password hash (which is otherwise never
+   * selected). A plain statement like findById: in a login flood every
+   * request runs it before it queues for a hash.
+   */
   async findForLogin(username: string): Promise<User | null> {
     if (!isStorableText(username)) return null;
-    return this.users
-      .createQueryBuilder('user')
-      .addSelect('user.passwordHash')
-      .where('lower(user.username) = lower(:username)', { username })
-      .getOne();
+    const rows = await readRows<
+      UserRowFromDatabase & { password_hash: string }
+    >(
+      this.users.manager.connection,
+      `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE lower(username) = lower($1)`,
+      [username],
+    );
+    if (rows.length === 0) return null;
+    return Object.assign(toUser(rows[0]), {
+      passwordHash: rows[0].password_hash,
+    });
   }
 
   /** @throws UsernameTakenError when the name exists in any letter case. */
@@ -101,26 +133,122 @@ export class UsersService {
     }
   }
 
+  /** Ends every session of the user (logout): tokens issued so far stop working. */
+  async revokeSessions(id: number): Promise<void> {
+    await this.users.increment({ id }, 'tokenVersion', 1);
+  }
+
+  /** A new password ends the sessions opened with the old one. */
   async setPassword(username: string, password: string): Promise<User> {
     const user = await this.findByUsernameOrFail(username);
-    await this.users.update(user.id, {
-      passwordHash: await this.passwords.hash(password),
-    });
+    const passwordHash = await this.passwords.hash(password);
+    await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id: user.id })
+      .execute();
     return user;
   }
 
+  /**
+   * A demoted administrator's tokens stop working, so the user logs in again
+   * as what they now are.
+   * @throws LastAdministratorError when it would demote the last enabled administrator.
+   */
   async setAdministrator(
     username: string,
     administrator: boolean,
   ): Promise<User> {
-    const user = await this.findByUsernameOrFail(username);
-    await this.users.update(user.id, { administrator });
-    return { ...user, administrator };
+    return this.changeGuardingAdministrators(username, async (user, users) => {
+      if (!administrator && user.administrator) {
+        await this.assertNotLastAdministrator(user, users, 'demote');
+      }
+      await users
+        .createQueryBuilder()
+        .update()
+        .set({
+          administrator,
+          ...(user.administrator && !administrator
+            ? { tokenVersion: () => 'token_version + 1' }
+            : {}),
+        })
+        .where('id = :id', { id: user.id })
+        .execute();
+      return { ...user, administrator };
+    });
   }
 
-  private async findByUsernameOrFail(username: string): Promise<User> {
+  /**
+   * Disabled: no login, every token refused, the row (and its history) kept.
+   * @throws LastAdministratorError when it would disable the last enabled administrator.
+   */
+  async setDisabled(username: string, disabled: boolean): Promise<User> {
+    return this.changeGuardingAdministrators(username, async (user, users) => {
+      if (disabled && user.disabledAt === null) {
+        await this.assertNotLastAdministrator(user, users, 'disable');
+      }
+      const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+      await users
+        .createQueryBuilder()
+        .update()
+        .set({
+          disabledAt,
+          ...(disabled ? { tokenVersion: () => 'token_version + 1' } : {}),
+        })
+        .where('id = :id', { id: user.id })
+        .execute();
+      return { ...user, disabledAt };
+    });
+  }
+
+  /**
+   * Deletes the user; the invites they created go with them (foreign key).
+   * @throws LastAdministratorError when it would delete the last enabled administrator.
+   */
+  async delete(username: string): Promise<User> {
+    return this.changeGuardingAdministrators(username, async (user, users) => {
+      await this.assertNotLastAdministrator(user, users, 'delete');
+      await users.delete({ id: user.id });
+      return user;
+    });
+  }
+
+  /** Runs `change` on the user in a transaction that holds the administrators' lock. */
+  private changeGuardingAdministrators(
+    username: string,
+    change: (user: User, users: Repository<User>) => Promise<User>,
+  ): Promise<User> {
+    return this.users.manager.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [
+        ADMINISTRATORS_LOCK_KEY,
+      ]);
+      const users = manager.getRepository(User);
+      const user = await this.findByUsernameOrFail(username, users);
+      return change(user, users);
+    });
+  }
+
+  private async assertNotLastAdministrator(
+    user: User,
+    users: Repository<User>,
+    action: 'demote' | 'disable' | 'delete',
+  ): Promise<void> {
+    if (!user.administrator || user.disabledAt !== null) return;
+    const others = await users
+      .createQueryBuilder('user')
+      .where('user.administrator AND user.disabledAt IS NULL')
+      .andWhere('user.id <> :id', { id: user.id })
+      .getCount();
+    if (others === 0) throw new LastAdministratorError(user.username, action);
+  }
+
+  private async findByUsernameOrFail(
+    username: string,
+    users: Repository<User> = this.users,
+  ): Promise<User> {
     if (!isStorableText(username)) throw new UserNotFoundError(username);
-    const user = await this.users
+    const user = await users
       .createQueryBuilder('user')
       .where('lower(user.username) = lower(:username)', { username })
       .getOne();

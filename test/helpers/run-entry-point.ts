@@ -13,6 +13,8 @@ export function runEntryPoint(
   entryPoint: string,
   args: string[],
   env: Record<string, string>,
+  /** Written to the process's stdin (e.g. for --password-stdin). */
+  input?: string,
 ) {
   const result = spawnSync(
     process.execPath,
@@ -21,6 +23,7 @@ export function runEntryPoint(
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,
+      input,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '',

@@ -57,3 +57,14 @@ export class UnreadableBodyError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * Too much work already queued (a password-hashing flood): 503 with a
+ * `Retry-After` of `retryAfterSeconds`, which the exception filter sends.
+ */
+export class ServerBusyError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(readonly retryAfterSeconds = 1) {
+    super('server busy');
+  }
+}

@@ -11,7 +11,11 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../../database/database-errors';
 import { requestIdOf } from '../../http/request-id';
 import { pathOf } from '../../http/request-path';
-import { DomainError, DomainErrorKind } from '../errors/domain-error';
+import {
+  DomainError,
+  DomainErrorKind,
+  ServerBusyError,
+} from '../errors/domain-error';
 import { messageForStatus } from '../errors/error-messages';
 import { RouteTable } from '../routing/route-table';
 
@@ -55,6 +59,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response: unknown = context.getResponse();
     const path = pathOf(adapter.getRequestUrl(request) as string);
     const { body, allow } = this.toBody(exception, path);
+    const retryAfter = retryAfterOf(exception);
     if (body.code >= 500 && body.code !== 503) {
       this.logger.error(
         `request ${requestIdOf(request)} ${adapter.getRequestMethod(request) as string} ${path} failed`,
@@ -70,6 +75,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (allow) adapter.setHeader(response, 'Allow', allow.join(', '));
+    if (retryAfter !== undefined) {
+      adapter.setHeader(response, 'Retry-After', String(retryAfter));
+    }
     adapter.reply(response, body, body.code);
   }
 
@@ -129,6 +137,13 @@ function clientErrorStatus(exception: unknown): number | undefined {
   };
   const code = Number(statusCode ?? status);
   return code >= 400 && code < 500 ? code : undefined;
+}
+
+/** A ServerBusyError tells the client when to come back. */
+function retryAfterOf(exception: unknown): number | undefined {
+  return exception instanceof ServerBusyError
+    ? exception.retryAfterSeconds
+    : undefined;
 }
 
 function describe(exception: unknown): string {
