@@ -25,7 +25,8 @@ export function configureApp(
       exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
     });
   }
-  app.setGlobalPrefix(API_PREFIX);
+  // Prometheus scrapes /metrics, outside the API (API.md, "Operations").
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

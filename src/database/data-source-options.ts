@@ -1,8 +1,14 @@
 import type { DataSourceOptions } from 'typeorm';
+import { ApiKey } from '../api-keys/api-key.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Invite } from '../invites/invite.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 import { CreateUsers1764158400000 } from './migrations/1764158400000-CreateUsers';
 import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInvites';
+import { Integrations1796157562718 } from './migrations/1796157562718-Integrations';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -23,8 +29,20 @@ export function buildDataSourceOptions(
   return {
     type: 'postgres',
     url: settings.url,
-    entities: [User, Invite],
-    migrations: [CreateUsers1764158400000, CreateInvites1764162000000],
+    entities: [
+      User,
+      Invite,
+      ApiKey,
+      Webhook,
+      WebhookDelivery,
+      AuditEntry,
+      IdempotencyRecord,
+    ],
+    migrations: [
+      CreateUsers1764158400000,
+      CreateInvites1764162000000,
+      Integrations1796157562718,
+    ],
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

@@ -17,7 +17,9 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { RequiredScope } from '../api-keys/api-key-scopes';
 import { Admin } from '../common/decorators/admin.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
   NextPageLinkInterceptor,
   type Paged,
@@ -49,6 +51,7 @@ import { parseListInvitesQuery } from './list-invites-query';
 @ApiExtraModels(InviteResponse)
 @ApiErrorResponses(401, 500, 503)
 @Admin()
+@RequiredScope('invites')
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
 export class InvitesController {
@@ -96,6 +99,7 @@ export class InvitesController {
 
   @Post()
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create one invite, or `count` invites at once (all or nothing)',
   })

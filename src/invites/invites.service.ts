@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isStorableText } from '../database/postgres-text';
 import { TIMESTAMPTZ_AS_TEXT } from '../database/postgres-timestamp';
@@ -42,6 +43,7 @@ export class InvitesService {
     private readonly dataSource: DataSource,
     private readonly codes: InviteCodeGenerator,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly changes: ChangeFeed,
   ) {}
 
   /** Newest first (createdAt desc, then id desc), optionally filtered and paged. */
@@ -125,7 +127,9 @@ export class InvitesService {
         );
         created.push(...inserted);
       }
-      return created.sort((a, b) => a.id - b.id).map(toInviteResponse);
+      const invites = created.sort((a, b) => a.id - b.id).map(toInviteResponse);
+      await this.changes.invitesCreated(manager, invites);
+      return invites;
     });
   }
 
