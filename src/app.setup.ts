@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
-import { API_PREFIX } from './common/routing/route-table';
+import { API_PREFIX, UNPREFIXED_PATHS } from './common/routing/route-table';
 import type { AppConfig } from './config/configuration';
 import type { HttpPlatform } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
@@ -26,7 +26,7 @@ export function configureApp(
     });
   }
   // Prometheus scrapes /metrics, outside the API (API.md, "Operations").
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

@@ -66,6 +66,10 @@ export class Metrics implements ResponseObserver {
 
   constructor(dataSource: DataSource) {
     collectDefaultMetrics({ register: this.registry });
+    // Every outcome is exported from the start, so a rate() has a zero to begin from.
+    for (const outcome of ['delivered', 'failed', 'abandoned']) {
+      this.webhookDeliveries.inc({ outcome }, 0);
+    }
     const pool = () => poolOf(dataSource);
     new Gauge({
       name: 'db_pool_connections_in_use',

@@ -66,7 +66,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO webhook_deliveries (webhook_id, event_id, type, attempt, status, response_code, error, delivered_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $5 = 'delivered' THEN now() END)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           webhookId,
           event.id,
@@ -75,6 +75,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
           outcome.status,
           outcome.responseCode,
           outcome.status === 'delivered' ? null : outcome.error.slice(0, 500),
+          outcome.status === 'delivered' ? new Date() : null,
         ],
       );
       if (outcome.status === 'failed') {

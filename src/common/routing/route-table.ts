@@ -7,6 +7,8 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
 export const API_PREFIX = 'api';
+/** Controllers served outside the prefix (app.setup.ts excludes them). */
+export const UNPREFIXED_PATHS = ['metrics'];
 
 interface RoutePattern {
   /** Lower-cased path segments; `:name` matches any one segment. */
@@ -48,8 +50,11 @@ export class RouteTable implements OnApplicationBootstrap {
         );
         for (const controllerPath of controllerPaths) {
           for (const handlerPath of handlerPaths) {
+            const prefix = UNPREFIXED_PATHS.includes(controllerPath)
+              ? ''
+              : API_PREFIX;
             this.add(
-              segmentsOf(`${API_PREFIX}/${controllerPath}/${handlerPath}`),
+              segmentsOf(`${prefix}/${controllerPath}/${handlerPath}`),
               method,
             );
           }
