@@ -19,6 +19,8 @@ Commands:
       Makes a user an administrator.
   revoke-admin <username>
       Makes an administrator an ordinary user.
+  key create|list|delete ...
+      API keys for backends: npm run cli -- key, for their options.
   help
       Shows this text.
 
