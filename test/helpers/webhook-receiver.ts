@@ -18,10 +18,20 @@ export interface ReceivedEvent {
 export class WebhookReceiver {
   readonly received: ReceivedEvent[] = [];
   secret = '';
-  answer: (event: ReceivedEvent, index: number) => number = () => 204;
+  /** The status to answer, or null to hold the request unanswered (a hung endpoint). */
+  answer: (event: ReceivedEvent, index: number) => number | null = () => 204;
   private waiters: Array<() => void> = [];
 
   private constructor(private readonly server: Server) {}
+
+  /** How many distinct `webhook-id`s arrived with a valid signature. */
+  verifiedIds(): Set<string> {
+    return new Set(
+      this.received
+        .filter((event) => event.verified)
+        .map((event) => String(event.headers['webhook-id'])),
+    );
+  }
 
   static async start(): Promise<WebhookReceiver> {
     const server = createServer();
@@ -46,11 +56,11 @@ export class WebhookReceiver {
           verified,
         };
         receiver.received.push(event);
-        response.statusCode = receiver.answer(
-          event,
-          receiver.received.length - 1,
-        );
-        response.end();
+        const status = receiver.answer(event, receiver.received.length - 1);
+        if (status !== null) {
+          response.statusCode = status;
+          response.end();
+        }
         receiver.waiters.forEach((wake) => wake());
       });
     });
