@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { IdempotencyCleanup } from '../src/idempotency/idempotency-cleanup';
+import { requestFingerprint } from '../src/idempotency/idempotency.interceptor';
 import { createApp, type TestApp } from './helpers/create-app';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
@@ -272,6 +274,55 @@ describe('integrations (e2e)', () => {
         .expect(200);
     });
 
+    it('emits invite.redeemed and user.registered for a registration, nothing when it rolls back', async () => {
+      receiver.received.length = 0;
+      receiver.answer = () => 204;
+      const created = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({
+          url: receiver.url,
+          events: ['invite.redeemed', 'user.registered'],
+        })
+        .expect(200);
+      receiver.secret = (created.body as { secret: string }).secret;
+      const invite = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({ maxUses: 2 })
+        .expect(200);
+      const { code } = invite.body as { code: string };
+      await request(app.http)
+        .post('/api/auth/register')
+        .send({ username: 'hooked', password: 'password-1', code })
+        .expect(200);
+      // Taken username: the transaction rolls back, so no event may follow.
+      await request(app.http)
+        .post('/api/auth/register')
+        .send({ username: 'hooked', password: 'password-1', code })
+        .expect(409);
+      await receiver.waitFor((received) => received.length >= 2);
+      await deliveriesOf(
+        app,
+        admin,
+        (created.body as { id: number }).id,
+        (rows) => rows.length >= 2,
+      );
+      expect(receiver.received.map((event) => event.body.type).sort()).toEqual([
+        'invite.redeemed',
+        'user.registered',
+      ]);
+      expect(receiver.received.every((event) => event.verified)).toBe(true);
+      const [registered] = await app.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.registered'`,
+      );
+      expect(registered.n).toBe(1);
+      await request(app.http)
+        .delete(`/api/webhooks/${(created.body as { id: number }).id}`)
+        .set(bearer(admin))
+        .expect(200);
+    });
+
     it('answers 404 webhook not found', async () => {
       const response = await request(app.http)
         .get('/api/webhooks/424242/deliveries')
@@ -392,6 +443,48 @@ describe('integrations (e2e)', () => {
         error: 'idempotency key reused with a different request',
         code: 422,
       });
+    });
+
+    it('answers 409 request in progress while the first request runs', async () => {
+      // The first request's claim, as it stands while that request runs.
+      await app.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+         VALUES (1, 'in-flight-1', $1, now() + interval '1 day')`,
+        [requestFingerprint('POST', 'InvitesController.create', {})],
+      );
+      const response = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'in-flight-1')
+        .send({})
+        .expect(409);
+      expect(response.body).toEqual({
+        error: 'request in progress',
+        code: 409,
+      });
+    });
+
+    it('answers 400 invalid idempotency key for a key of 256 characters', async () => {
+      const response = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'k'.repeat(256))
+        .send({})
+        .expect(400);
+      expect(response.body).toEqual({
+        error: 'invalid idempotency key',
+        code: 400,
+      });
+    });
+
+    it('deletes expired keys in the cleanup job', async () => {
+      await app.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+         VALUES (1, 'expired-1', repeat('0', 64), now() - interval '1 second')`,
+      );
+      expect(
+        await app.app.get(IdempotencyCleanup).deleteExpired(),
+      ).toBeGreaterThanOrEqual(1);
     });
 
     // Last in the file: closing the second app on the shared database has

@@ -25,6 +25,17 @@ const KEY_SHAPE = /^[\x20-\x7e]{1,255}$/;
  */
 const ABANDONED_AFTER = '5 minutes';
 
+/** What makes two requests "the same": method, route handler and body. */
+export function requestFingerprint(
+  method: string,
+  handler: string,
+  body: unknown,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([method, handler, body ?? null]))
+    .digest('hex');
+}
+
 interface IdempotentRequest {
   headers: IncomingHttpHeaders;
   method: string;
@@ -58,16 +69,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new InvalidIdempotencyKeyError();
     // Keys are per caller: an API key acts as its creator, so they share.
     const userId = request.user?.id ?? 0;
-    const requestHash = createHash('sha256')
-      .update(
-        JSON.stringify([
-          request.method,
-          context.getClass().name,
-          context.getHandler().name,
-          request.body ?? null,
-        ]),
-      )
-      .digest('hex');
+    const requestHash = requestFingerprint(
+      request.method,
+      `${context.getClass().name}.${context.getHandler().name}`,
+      request.body,
+    );
 
     const claimed = await this.dataSource.query<unknown[]>(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
