@@ -1,17 +1,14 @@
-import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
 import { ApiErrorResponses } from '../common/decorators/api-error-responses.decorator';
-import { nextIdPage, parseIdPageQuery } from '../common/paging/id-page-query';
 import {
-  NextPageLinkInterceptor,
-  type Paged,
-} from '../common/paging/next-page-link.interceptor';
+  ApiIdPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+  nextIdPage,
+  parseIdPageQuery,
+} from '../common/paging/id-page-query';
+import type { Paged } from '../common/paging/next-page-link.interceptor';
 import { API_PREFIX } from '../common/routing/route-table';
 import { AuditLog, type AuditEntryResponse } from './audit-log.service';
 import { AUDIT_ENTRY_SCHEMA } from './audit.schema';
@@ -30,23 +27,11 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first (paged)' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
+  @ApiIdPageQuery()
   @ApiOkResponse({
     schema: { type: 'array', items: AUDIT_ENTRY_SCHEMA },
-    headers: {
-      Link: {
-        description: 'the next page, when one follows',
-        schema: { type: 'string' },
-      },
-    },
+    headers: NEXT_PAGE_LINK_HEADER,
   })
-  @ApiErrorResponses([400, 'invalid query'])
-  @UseInterceptors(NextPageLinkInterceptor)
   async list(
     @Query() rawQuery: Record<string, unknown>,
   ): Promise<Paged<AuditEntryResponse>> {

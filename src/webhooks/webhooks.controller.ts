@@ -8,25 +8,21 @@ import {
   ParseIntPipe,
   Post,
   Query,
-  UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiOkResponse,
-  ApiOperation,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
-import { nextIdPage, parseIdPageQuery } from '../common/paging/id-page-query';
 import {
-  NextPageLinkInterceptor,
-  type Paged,
-} from '../common/paging/next-page-link.interceptor';
+  ApiIdPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+  nextIdPage,
+  parseIdPageQuery,
+} from '../common/paging/id-page-query';
+import type { Paged } from '../common/paging/next-page-link.interceptor';
 import { API_PREFIX } from '../common/routing/route-table';
 import type { User } from '../users/user.entity';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
@@ -95,24 +91,13 @@ export class WebhooksController {
   @ApiOperation({
     summary: "A webhook's delivery attempts, latest first (paged)",
   })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 1000 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
+  @ApiIdPageQuery()
   @ApiOkResponse({
     type: WebhookDeliveryResponse,
     isArray: true,
-    headers: {
-      Link: {
-        description: 'the next page, when one follows',
-        schema: { type: 'string' },
-      },
-    },
+    headers: NEXT_PAGE_LINK_HEADER,
   })
-  @ApiErrorResponses([400, 'invalid query'], [404, 'webhook not found'])
-  @UseInterceptors(NextPageLinkInterceptor)
+  @ApiErrorResponses([404, 'webhook not found'])
   async deliveries(
     @Param('id', ID_PIPE) id: number,
     @Query() rawQuery: Record<string, unknown>,

@@ -471,8 +471,8 @@ export interface operations {
   AuditController_list: {
     parameters: {
       query?: {
-        cursor?: string;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -1526,8 +1526,8 @@ export interface operations {
   WebhooksController_deliveries: {
     parameters: {
       query?: {
-        cursor?: string;
         limit?: number;
+        cursor?: string;
       };
       header?: never;
       path: {

@@ -1,4 +1,8 @@
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../decorators/api-error-responses.decorator';
 import { InvalidInputError } from '../errors/domain-error';
+import { NextPageLinkInterceptor } from './next-page-link.interceptor';
 
 export const ID_PAGE_MAX = 1000;
 export const ID_PAGE_DEFAULT = 100;
@@ -41,3 +45,23 @@ export function nextIdPage(
   const last = rows[rows.length - 1];
   return `${path}?limit=${query.limit}&cursor=${String(last.id)}`;
 }
+
+/** The `limit` and `cursor` parameters, documented, and the Link header of a paged list. */
+export const NEXT_PAGE_LINK_HEADER = {
+  Link: {
+    description: 'the next page, when one follows',
+    schema: { type: 'string' },
+  },
+};
+
+export const ApiIdPageQuery = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: ID_PAGE_MAX },
+    }),
+    ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } }),
+    ApiErrorResponses([400, 'invalid query']),
+    UseInterceptors(NextPageLinkInterceptor),
+  );
