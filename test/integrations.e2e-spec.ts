@@ -525,12 +525,17 @@ describe('integrations (e2e)', () => {
   });
 });
 
-describe('webhooks without WEBHOOKS_ALLOW_PRIVATE (e2e)', () => {
+describe('without WEBHOOKS_ALLOW_PRIVATE, with METRICS_ENABLED=false (e2e)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await createApp();
+    app = await createApp({ METRICS_ENABLED: 'false' });
   });
   afterAll(() => app.close());
+
+  it('does not serve /metrics', async () => {
+    const response = await request(app.http).get('/metrics').expect(404);
+    expect(response.body).toEqual({ error: 'not found', code: 404 });
+  });
 
   it.each([
     'http://127.0.0.1:9/hook',
