@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/configuration';
 
 /** The queues this service uses, created at start-up (pg-boss 10 needs them to exist before a send). */
 export const QUEUES = {
+  webhookFanout: 'webhook-fanout',
   webhookDelivery: 'webhook-delivery',
   idempotencyCleanup: 'idempotency-cleanup',
 } as const;

@@ -7,7 +7,8 @@ import type { AppConfig } from '../config/configuration';
 import { JobQueue, QUEUES } from '../jobs/job-queue';
 import { Metrics } from '../metrics/metrics.service';
 import { readRows } from '../database/read-rows';
-import type { DeliveryJob } from './webhook-events';
+import { EventOutbox } from './event-outbox';
+import type { DeliveryJob, FanoutJob } from './webhook-events';
 import { RETRY_WINDOW_MS, retryDelaySeconds } from './webhook-retry';
 import { postJson } from './webhook-sender';
 import { parseWebhookUrl, vetUrl } from './url-vetting';
@@ -34,12 +35,21 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly config: ConfigService<AppConfig, true>,
     private readonly metrics: Metrics,
+    private readonly outbox: EventOutbox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.boss.work<FanoutJob>(
+      QUEUES.webhookFanout,
+      { batchSize: 10, pollingIntervalSeconds: 0.5 },
+      (jobs) =>
+        this.dataSource.transaction(async (manager) => {
+          for (const job of jobs) await this.outbox.fanOut(manager, job.data);
+        }),
+    );
     await this.jobs.boss.work<DeliveryJob>(
       QUEUES.webhookDelivery,
-      { batchSize: 20, pollingIntervalSeconds: 1 },
+      { batchSize: 50, pollingIntervalSeconds: 0.5 },
       // Deliveries of one fetch run side by side; each settles on its own.
       (jobs) => Promise.all(jobs.map((job) => this.deliver(job))),
     );

@@ -23,6 +23,12 @@ export interface OutboxEvent {
   data: object;
 }
 
+/** One per committed transaction that emitted events: expanded into deliveries off the request path. */
+export interface FanoutJob {
+  events: OutboxEvent[];
+  firstAt: number;
+}
+
 export interface DeliveryJob {
   webhookId: number;
   event: OutboxEvent;
