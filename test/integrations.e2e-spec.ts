@@ -174,6 +174,37 @@ describe('integrations (e2e)', () => {
         .expect(401);
     });
 
+    it('sets lastUsedAt on use and writes it at most once a minute', async () => {
+      const { id, key } = await createKey(['invites:read']);
+      const lastUsed = async () => {
+        const [row] = await app.dataSource.query<Array<{ at: string | null }>>(
+          'SELECT last_used_at::text AS at FROM api_keys WHERE id = $1',
+          [id],
+        );
+        return row.at;
+      };
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      // The write is not awaited by the request: wait for it to land.
+      const deadline = Date.now() + 5000;
+      while ((await lastUsed()) === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const first = await lastUsed();
+      expect(first).not.toBeNull();
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      expect(await lastUsed()).toBe(first);
+    });
+
     it('answers 404 api key not found for an unknown id', async () => {
       const response = await request(app.http)
         .delete('/api/auth/keys/999999')
