@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { ApiKeyScopeGuard } from './api-keys/api-key-scope.guard';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { CredentialsGuard } from './api-keys/credentials.guard';
+import { AuditModule } from './audit/audit.module';
+import { ChangesModule } from './changes/changes.module';
 import { AuthModule } from './auth/auth.module';
-import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { AdminGuard } from './common/guards/admin.guard';
 import { ApiValidationPipe } from './common/pipes/api-validation.pipe';
@@ -11,12 +15,16 @@ import type { AppConfig } from './config/configuration';
 import { StartupWarnings } from './config/startup-warnings';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { InvitesModule } from './invites/invites.module';
+import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { FirstAdministratorService } from './users/first-administrator.service';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The application, built from an already validated configuration: main.ts
@@ -36,6 +44,13 @@ export class AppModule {
         }),
         DiscoveryModule,
         DatabaseModule,
+        MetricsModule.register(config.metrics.enabled),
+        JobsModule,
+        AuditModule,
+        WebhooksModule,
+        IdempotencyModule,
+        ChangesModule,
+        ApiKeysModule,
         UsersModule,
         AuthModule,
         InvitesModule,
@@ -48,10 +63,12 @@ export class AppModule {
         FirstAdministratorService,
         StartupWarnings,
         // Guards run in this order: how often (429, @RateLimited() routes
-        // only), who are you (401), then may you (403).
+        // only), who are you (401: a token, or an API key), then may you
+        // (403: administrator, then an API key's scopes).
         { provide: APP_GUARD, useExisting: RateLimitGuard },
-        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: CredentialsGuard },
         { provide: APP_GUARD, useClass: AdminGuard },
+        { provide: APP_GUARD, useExisting: ApiKeyScopeGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useClass: ApiValidationPipe },
       ],

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from './common/routing/route-table';
+import { METRICS_PATH } from './metrics/metrics.controller';
 import type { AppConfig } from './config/configuration';
 import type { HttpPlatform } from './http/http-platform';
 import { buildOpenApiDocument } from './openapi';
@@ -26,8 +27,10 @@ export function configureApp(
       exposedHeaders: ['Link', 'X-Request-Id', 'Retry-After'],
     });
   }
-  // The pages (web/) live at the root, next to /api.
-  app.setGlobalPrefix(API_PREFIX, { exclude: [...WEB_ROUTES] });
+  // The pages (web/) and /metrics live at the root, next to /api.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [...WEB_ROUTES, METRICS_PATH],
+  });
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
+import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { InvalidInviteCodeError } from '../invites/invites.errors';
 import { InvitesService } from '../invites/invites.service';
 import { PasswordHasher } from '../users/password-hasher';
+import { toUserResponse } from '../users/user-response';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { RegisterDto } from './dto/register.dto';
@@ -19,6 +21,7 @@ export class RegistrationService {
     private readonly passwords: PasswordHasher,
     private readonly auth: AuthService,
     private readonly config: ConfigService<AppConfig, true>,
+    private readonly changes: ChangeFeed,
   ) {}
 
   /**
@@ -42,10 +45,16 @@ export class RegistrationService {
       const inviteId = requiresInvite
         ? await this.invites.redeem(body.code as string, manager)
         : null;
-      return this.users.insert(
+      const created = await this.users.insert(
         { username: body.username, passwordHash, inviteId },
         manager,
       );
+      await this.changes.userRegistered(
+        manager,
+        toUserResponse(created),
+        inviteId === null ? null : { id: inviteId },
+      );
+      return created;
     });
     return this.auth.startSession(user);
   }

@@ -7,6 +7,11 @@ import { parseCommand, USAGE } from './parse-args';
  * service's own database, through the same UsersService as the API.
  */
 async function main(argv: string[]): Promise<number> {
+  // API keys live in their own module (src/cli/key-commands.ts).
+  if (argv[0] === 'key') {
+    const { runKeyCli } = await import('./key-commands');
+    return runKeyCli(argv.slice(1));
+  }
   const parsed = parseCommand(argv);
   if (!parsed.ok) {
     // An invite command's mistake is one line (`invite` exists, a flag is

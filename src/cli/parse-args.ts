@@ -27,6 +27,8 @@ Commands:
       Lets a disabled user log in again.
   delete-user <username>
       Deletes the user and the invites they created.
+  key create|list|delete ...
+      API keys for backends: npm run cli -- key, for their options.
   help
       Shows this text.
 ${INVITE_USAGE}

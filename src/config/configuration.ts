@@ -61,6 +61,15 @@ export interface AppConfig {
     authPerMinute: number;
     redisUrl?: string;
   };
+  webhooks: {
+    /** Allow URLs on loopback, private and link-local addresses (tests, internal networks). */
+    allowPrivate: boolean;
+    /** Seconds before the first retry; doubles per attempt up to an hour. */
+    retryBaseSeconds: number;
+  };
+  metrics: {
+    enabled: boolean;
+  };
 }
 
 /** Turns the validated environment into the typed configuration the app reads. */
@@ -113,6 +122,11 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       authPerMinute: env.RATE_LIMIT_AUTH,
       redisUrl: env.REDIS_URL,
     },
+    webhooks: {
+      allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE,
+      retryBaseSeconds: env.WEBHOOKS_RETRY_DELAY,
+    },
+    metrics: { enabled: env.METRICS_ENABLED },
   };
 }
 

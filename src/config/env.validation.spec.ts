@@ -37,6 +37,17 @@ describe('validateEnvironment', () => {
     ],
     ['INVITES_ENABLED', 'maybe', 'INVITES_ENABLED must be true or false'],
     [
+      'WEBHOOKS_ALLOW_PRIVATE',
+      'yes please',
+      'WEBHOOKS_ALLOW_PRIVATE must be true or false',
+    ],
+    [
+      'WEBHOOKS_RETRY_DELAY',
+      '0',
+      'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
+    ],
+    ['METRICS_ENABLED', 'maybe', 'METRICS_ENABLED must be true or false'],
+    [
       'INVITES_MAX_COUNT',
       '0',
       'INVITES_MAX_COUNT must be an integer from 1 to 10000',

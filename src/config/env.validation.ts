@@ -234,6 +234,29 @@ export class EnvironmentVariables {
   })
   PUBLIC_URL?: string;
 
+  @toBool()
+  @IsBoolean({ message: 'WEBHOOKS_ALLOW_PRIVATE must be true or false' })
+  WEBHOOKS_ALLOW_PRIVATE = false;
+
+  @toInt()
+  @IsInt({
+    message:
+      'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
+  })
+  @Min(1, {
+    message:
+      'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
+  })
+  @Max(3600, {
+    message:
+      'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
+  })
+  WEBHOOKS_RETRY_DELAY = 5;
+
+  @toBool()
+  @IsBoolean({ message: 'METRICS_ENABLED must be true or false' })
+  METRICS_ENABLED = true;
+
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })
   @MaxLength(64, { message: 'ADMIN_USERNAME must be at most 64 characters' })

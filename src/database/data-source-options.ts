@@ -1,10 +1,16 @@
 import type { DataSourceOptions } from 'typeorm';
+import { ApiKey } from '../api-keys/api-key.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { IdempotencyRecord } from '../idempotency/idempotency-record.entity';
 import { Invite } from '../invites/invite.entity';
 import { User } from '../users/user.entity';
+import { WebhookDelivery } from '../webhooks/webhook-delivery.entity';
+import { Webhook } from '../webhooks/webhook.entity';
 import { CreateUsers1764158400000 } from './migrations/1764158400000-CreateUsers';
 import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInvites';
 import { InviteLifecycle1764900000000 } from './migrations/1764900000000-InviteLifecycle';
 import { SessionRevocation1796156076455 } from './migrations/1796156076455-SessionRevocation';
+import { Integrations1796157562718 } from './migrations/1796157562718-Integrations';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -25,12 +31,21 @@ export function buildDataSourceOptions(
   return {
     type: 'postgres',
     url: settings.url,
-    entities: [User, Invite],
+    entities: [
+      User,
+      Invite,
+      ApiKey,
+      Webhook,
+      WebhookDelivery,
+      AuditEntry,
+      IdempotencyRecord,
+    ],
     migrations: [
       CreateUsers1764158400000,
       CreateInvites1764162000000,
       InviteLifecycle1764900000000,
       SessionRevocation1796156076455,
+      Integrations1796157562718,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

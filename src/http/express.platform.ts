@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '../config/configuration';
 import { logAccess } from './access-log';
+import { responseObserverOf } from './response-observer';
 import { answerClientErrorAsJson } from './client-error-handler';
 import { isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
@@ -39,6 +40,7 @@ export const expressPlatform: HttpPlatform = {
     app.disable('x-powered-by');
 
     const readJsonBody = createJsonBodyReader({ limit: config.app.bodyLimit });
+    const observer = responseObserverOf(app);
     // One middleware for every request, before any route: Express walks
     // its layers one by one, so fewer layers mean less work per request.
     app.use((request: Request, response: Response, next: NextFunction) => {
@@ -50,15 +52,23 @@ export const expressPlatform: HttpPlatform = {
       }
       if (isDraining()) response.setHeader('Connection', 'close');
       const started = performance.now();
-      response.once('finish', () =>
+      response.once('finish', () => {
+        const elapsed = performance.now() - started;
         logAccess(
           id,
           request.method,
           request.originalUrl,
           response.statusCode,
-          performance.now() - started,
-        ),
-      );
+          elapsed,
+        );
+        // req.route: the matched route's template, set by the router.
+        observer?.observeResponse(
+          request.method,
+          (request.route as { path?: string } | undefined)?.path ?? 'unmatched',
+          response.statusCode,
+          elapsed / 1000,
+        );
+      });
       readJsonBody(request, response, next);
     });
   },

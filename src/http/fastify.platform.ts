@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import type { AppConfig } from '../config/configuration';
 import { logAccess } from './access-log';
+import { responseObserverOf } from './response-observer';
 import { answerClientErrorAsJson } from './client-error-handler';
 import { isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
@@ -54,6 +55,7 @@ export const fastifyPlatform: HttpPlatform = {
       if (isDraining()) reply.header('Connection', 'close');
       done();
     });
+    const observer = responseObserverOf(app);
     fastify.addHook('onResponse', (request, reply, done) => {
       logAccess(
         request.id,
@@ -61,6 +63,12 @@ export const fastifyPlatform: HttpPlatform = {
         request.url,
         reply.statusCode,
         reply.elapsedTime,
+      );
+      observer?.observeResponse(
+        request.method,
+        request.routeOptions.url ?? 'unmatched',
+        reply.statusCode,
+        reply.elapsedTime / 1000,
       );
       done();
     });

@@ -20,7 +20,9 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { RequiredScope } from '../api-keys/api-key-scopes';
 import { Admin } from '../common/decorators/admin.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { FastJsonResponse } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
@@ -70,6 +72,7 @@ const ID_PARAM = ApiParam({
 @ApiExtraModels(InviteResponse)
 @ApiErrorResponses(401, 500, 503)
 @Admin()
+@RequiredScope('invites')
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
 export class InvitesController {
@@ -97,6 +100,7 @@ export class InvitesController {
 
   @Post()
   @HttpCode(200)
+  @Idempotent()
   @ApiOperation({
     summary: 'Create one invite, or `count` invites at once (all or nothing)',
   })

@@ -7,6 +7,7 @@ import {
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
+import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
@@ -88,6 +89,7 @@ export class InvitesService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly codes: InviteCodeGenerator,
     config: ConfigService<AppConfig, true>,
+    private readonly changes: ChangeFeed,
   ) {
     const settings = config.get('invites', { infer: true });
     this.linkBase = `${settings.publicUrl}/invite/`;
@@ -130,10 +132,11 @@ export class InvitesService {
   }
 
   /**
-   * Creates `count` invites in one INSERT … RETURNING: one statement is all
-   * or nothing without a transaction around it. When a code collides with an
-   * existing one the statement fails as a whole and runs again with a new
-   * batch of codes, so a collision is never an error.
+   * Creates `count` invites in one INSERT … RETURNING, in one transaction
+   * with their audit entries and webhook events (the outbox): all of it
+   * commits, or none. When a code collides with an existing one the INSERT
+   * fails, the transaction rolls back, and it runs again with a new batch of
+   * codes, so a collision is never an error.
    */
   async create(
     input: CreateInvitesInput,
@@ -143,17 +146,21 @@ export class InvitesService {
       const codes = this.drawCodes(input.count);
       if (codes.length < input.count) continue;
       try {
-        // unnest() sends the batch as one array parameter per column, which
-        // the query builder's VALUES cannot express.
-        const rows = await this.invites.query<InviteRow[]>(
-          `INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
-           SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int, $5::varchar
-           RETURNING ${INVITE_COLUMNS}`,
-          [codes, input.expiresAt, input.maxUses, createdById, input.note],
-        );
-        return rows
-          .sort((a, b) => a.id - b.id)
-          .map((row) => toInviteResponse(row, this.linkBase));
+        return await this.invites.manager.transaction(async (manager) => {
+          // unnest() sends the batch as one array parameter per column,
+          // which the query builder's VALUES cannot express.
+          const rows = await manager.query<InviteRow[]>(
+            `INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
+             SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int, $5::varchar
+             RETURNING ${INVITE_COLUMNS}`,
+            [codes, input.expiresAt, input.maxUses, createdById, input.note],
+          );
+          const invites = rows
+            .sort((a, b) => a.id - b.id)
+            .map((row) => toInviteResponse(row, this.linkBase));
+          await this.changes.invitesCreated(manager, invites);
+          return invites;
+        });
       } catch (error) {
         if (!isUniqueViolation(error, INVITE_CODE_UNIQUE)) throw error;
       }

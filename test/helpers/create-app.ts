@@ -48,9 +48,13 @@ let userCounter = 0;
  */
 export async function createApp(
   env: Record<string, string> = {},
-  options: { logger?: LoggerService } = {},
+  options: {
+    logger?: LoggerService;
+    /** Another app's database: a second instance on it (which leaves it in place on close). */
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'invite-service-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -111,7 +115,7 @@ export async function createApp(
     },
     async close() {
       await app.close();
-      await dropTestDatabase(databaseUrl);
+      if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -6,7 +6,7 @@ import {
   type ContractErrorStatus,
 } from '../errors/error-messages';
 
-export type ErrorStatus = ContractErrorStatus | 409 | 431;
+export type ErrorStatus = ContractErrorStatus | 409 | 422 | 431;
 
 /**
  * A status alone documents the contract's own messages for it (`401`: `not

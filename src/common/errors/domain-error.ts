@@ -8,6 +8,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'unprocessable'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'unavailable';

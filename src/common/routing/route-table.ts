@@ -13,7 +13,8 @@ const OUTSIDE_API_PREFIX = 'outsideApiPrefix';
 
 /**
  * Marks a controller whose routes app.setup.ts excludes from the /api
- * prefix (the web pages), so this table records them where they are served.
+ * prefix (the web pages, /metrics), so this table records them where they
+ * are served.
  */
 export const OutsideApiPrefix = () => SetMetadata(OUTSIDE_API_PREFIX, true);
 

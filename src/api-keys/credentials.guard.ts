@@ -1,0 +1,50 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { IncomingHttpHeaders } from 'node:http';
+import { JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { extractToken } from '../auth/token-extractor';
+import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { NotLoggedInError } from '../common/errors/domain-error';
+import type { User } from '../users/user.entity';
+import { looksLikeApiKey } from './api-key-secret';
+import { ApiKeysService, type AuthenticatedKey } from './api-keys.service';
+
+export interface CredentialedRequest {
+  headers: IncomingHttpHeaders;
+  method: string;
+  user?: User;
+  /** Set when the request authenticated with an API key rather than a token. */
+  apiKey?: AuthenticatedKey;
+}
+
+/**
+ * Who are you (401), for both kinds of credential: an `isk_` bearer is an
+ * API key and is checked here; anything else goes to the JwtAuthGuard
+ * unchanged. Either way `request.user` is the acting user's current row.
+ */
+@Injectable()
+export class CredentialsGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtAuthGuard,
+    private readonly keys: ApiKeysService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<CredentialedRequest>();
+    const token = extractToken(request);
+    if (token === null || !looksLikeApiKey(token)) {
+      return (await this.jwt.canActivate(context)) as boolean;
+    }
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (isPublic) return true;
+    const authenticated = await this.keys.authenticate(token);
+    if (!authenticated) throw new NotLoggedInError();
+    request.user = authenticated.user;
+    request.apiKey = authenticated.key;
+    return true;
+  }
+}

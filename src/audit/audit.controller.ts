@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Admin } from '../common/decorators/admin.decorator';
+import { ApiErrorResponses } from '../common/decorators/api-error-responses.decorator';
+import {
+  ApiIdPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+  nextIdPage,
+  parseIdPageQuery,
+} from '../common/paging/id-page-query';
+import type { Page } from '../common/paging/page';
+import { AuditLog, type AuditEntryResponse } from './audit-log.service';
+import { AUDIT_ENTRY_SCHEMA } from './audit.schema';
+
+@ApiTags('audit')
+@Admin()
+@ApiErrorResponses(
+  401,
+  [403, 'not an administrator', 'insufficient scope'],
+  500,
+  503,
+)
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditLog) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The audit log, newest first (paged)' })
+  @ApiIdPageQuery()
+  @ApiOkResponse({
+    schema: { type: 'array', items: AUDIT_ENTRY_SCHEMA },
+    headers: NEXT_PAGE_LINK_HEADER,
+  })
+  async list(
+    @Query() rawQuery: Record<string, unknown>,
+  ): Promise<Page<AuditEntryResponse>> {
+    const query = parseIdPageQuery(rawQuery);
+    const items = await this.audit.list(query);
+    return { items, next: nextIdPage(query, items) };
+  }
+}

@@ -1,0 +1,103 @@
+import {
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import PgBoss from 'pg-boss';
+import type { EntityManager } from 'typeorm';
+import type { AppConfig } from '../config/configuration';
+
+/** The queues this service uses, created at start-up (pg-boss 10 needs them to exist before a send). */
+export const QUEUES = {
+  webhookFanout: 'webhook-fanout',
+  webhookDelivery: 'webhook-delivery',
+  idempotencyCleanup: 'idempotency-cleanup',
+} as const;
+
+export interface NewJob {
+  name: string;
+  data: object;
+  /** Seconds from now. */
+  startAfterSeconds?: number;
+}
+
+/**
+ * pg-boss on the service's PostgreSQL: one job table shared by every
+ * instance, SKIP LOCKED fetching, schedules run by one instance at a time.
+ * Jobs can be inserted through a TypeORM transaction, so a job commits or
+ * rolls back with the change that caused it (the outbox pattern).
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('JobQueue');
+  readonly boss: PgBoss;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    const url = config.get('database', { infer: true }).url;
+    this.boss = new PgBoss({
+      connectionString: url,
+      max: 3,
+      schema: 'pgboss',
+      // Expired (crashed) jobs are noticed within seconds, not minutes.
+      maintenanceIntervalSeconds: 5,
+    });
+    this.boss.on('error', (error) =>
+      this.logger.warn(`job queue: ${error.message}`),
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    for (const name of Object.values(QUEUES)) {
+      if (await this.boss.getQueue(name)) continue;
+      try {
+        await this.boss.createQueue(name, {
+          name,
+          // Retries here only cover a worker that died mid-job; delivery
+          // schedules its own retries (see webhook-retry.ts).
+          retryLimit: 5,
+          retryDelay: 5,
+          expireInSeconds: 30,
+        });
+      } catch (error) {
+        // Another instance created it at the same moment.
+        if (!(await this.boss.getQueue(name))) throw error;
+      }
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+  }
+
+  /** Inserts the jobs in the caller's transaction (one statement for all of them). */
+  async insertIn(manager: EntityManager, jobs: NewJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.boss.insert(
+      jobs.map((job) => ({
+        name: job.name,
+        data: job.data,
+        startAfter:
+          job.startAfterSeconds === undefined
+            ? undefined
+            : `${job.startAfterSeconds} seconds`,
+      })),
+      { db: executorFor(manager) },
+    );
+  }
+}
+
+/** pg-boss's `db` option: its SQL run on the caller's connection and transaction. */
+function executorFor(manager: EntityManager): PgBoss.Db {
+  return {
+    async executeSql(text: string, values: unknown[]) {
+      const result = (await manager.query(text, values)) as unknown;
+      // TypeORM answers UPDATE/DELETE with [rows, count], everything else with rows.
+      const rows =
+        Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+      return { rows: rows as unknown[] };
+    },
+  };
+}

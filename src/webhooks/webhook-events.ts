@@ -1,0 +1,38 @@
+export const WEBHOOK_EVENTS = [
+  'invite.created',
+  'invite.updated',
+  'invite.revoked',
+  'invite.unrevoked',
+  'invite.deleted',
+  'invite.redeemed',
+  'user.registered',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
+
+export interface NewEvent {
+  type: WebhookEventType;
+  /** The Invite and/or User, in their API shapes. */
+  data: object;
+}
+
+/** What a delivery job carries: the event exactly as it will be sent. */
+export interface OutboxEvent {
+  id: string;
+  type: WebhookEventType;
+  createdAt: string;
+  data: object;
+}
+
+/** One per committed transaction that emitted events: expanded into deliveries off the request path. */
+export interface FanoutJob {
+  events: OutboxEvent[];
+  firstAt: number;
+}
+
+export interface DeliveryJob {
+  webhookId: number;
+  event: OutboxEvent;
+  attempt: number;
+  /** Epoch ms of the first attempt's schedule: retries stop 24 h after it. */
+  firstAt: number;
+}

@@ -1,0 +1,111 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Admin } from '../common/decorators/admin.decorator';
+import {
+  ApiErrorResponses,
+  JSON_BODY_ERRORS,
+} from '../common/decorators/api-error-responses.decorator';
+import { CurrentUser } from '../common/decorators/current-user.decorator';
+import {
+  ApiIdPageQuery,
+  NEXT_PAGE_LINK_HEADER,
+  nextIdPage,
+  parseIdPageQuery,
+} from '../common/paging/id-page-query';
+import type { Page } from '../common/paging/page';
+import type { User } from '../users/user.entity';
+import { CreateWebhookDto } from './dto/create-webhook.dto';
+import {
+  CreatedWebhookResponse,
+  WebhookDeliveryResponse,
+  WebhookResponse,
+} from './webhook-response';
+import { WebhookNotFoundError } from './webhooks.errors';
+import { WebhooksService } from './webhooks.service';
+
+const ID_PIPE = new ParseIntPipe({
+  exceptionFactory: () => new WebhookNotFoundError(),
+});
+
+@ApiTags('webhooks')
+@Admin()
+@ApiErrorResponses(
+  401,
+  [403, 'not an administrator', 'insufficient scope'],
+  500,
+  503,
+)
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Subscribe a URL to events; the secret is in this answer only',
+  })
+  @ApiOkResponse({ type: CreatedWebhookResponse })
+  @ApiErrorResponses([
+    400,
+    'invalid url',
+    'invalid events',
+    'unknown field: secret',
+    ...JSON_BODY_ERRORS,
+  ])
+  create(
+    @Body() body: CreateWebhookDto,
+    @CurrentUser() user: User,
+  ): Promise<CreatedWebhookResponse> {
+    return this.webhooks.create(body, user.id);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List webhooks (never their secrets)' })
+  @ApiOkResponse({ type: WebhookResponse, isArray: true })
+  list(): Promise<WebhookResponse[]> {
+    return this.webhooks.list();
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a webhook; pending deliveries to it are dropped',
+  })
+  @ApiOkResponse({ type: WebhookResponse })
+  @ApiErrorResponses([404, 'webhook not found'])
+  delete(@Param('id', ID_PIPE) id: number): Promise<WebhookResponse> {
+    return this.webhooks.delete(id);
+  }
+
+  @Get(':id/deliveries')
+  @ApiOperation({
+    summary: "A webhook's delivery attempts, latest first (paged)",
+  })
+  @ApiIdPageQuery()
+  @ApiOkResponse({
+    type: WebhookDeliveryResponse,
+    isArray: true,
+    headers: NEXT_PAGE_LINK_HEADER,
+  })
+  @ApiErrorResponses([404, 'webhook not found'])
+  async deliveries(
+    @Param('id', ID_PIPE) id: number,
+    @Query() rawQuery: Record<string, unknown>,
+  ): Promise<Page<WebhookDeliveryResponse>> {
+    const query = parseIdPageQuery(rawQuery);
+    const items = await this.webhooks.deliveries(id, query);
+    return {
+      items,
+      next: nextIdPage(query, items),
+    };
+  }
+}

@@ -1,0 +1,592 @@
+import request from 'supertest';
+import { IdempotencyCleanup } from '../src/idempotency/idempotency-cleanup';
+import { requestFingerprint } from '../src/idempotency/idempotency.interceptor';
+import { createApp, type TestApp } from './helpers/create-app';
+import { WebhookReceiver } from './helpers/webhook-receiver';
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Polls the delivery log (the signal the worker leaves) until `ready` holds. */
+async function deliveriesOf(
+  app: TestApp,
+  token: string,
+  webhookId: number,
+  ready: (
+    rows: Array<{ status: string; attempt: number; eventId: string }>,
+  ) => boolean,
+  timeoutMs = 30_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await request(app.http)
+      .get(`/api/webhooks/${webhookId}/deliveries`)
+      .set(bearer(token))
+      .expect(200);
+    const rows = response.body as Array<{
+      status: string;
+      attempt: number;
+      eventId: string;
+    }>;
+    if (ready(rows)) return rows;
+    if (Date.now() > deadline)
+      throw new Error(`delivery log: ${JSON.stringify(rows)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('integrations (e2e)', () => {
+  let app: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    app = await createApp({
+      WEBHOOKS_ALLOW_PRIVATE: 'true',
+      WEBHOOKS_RETRY_DELAY: '1',
+    });
+    admin = await app.adminToken();
+  });
+  afterAll(() => app.close());
+
+  async function createKey(
+    scopes: string[],
+  ): Promise<{ id: number; key: string }> {
+    const response = await request(app.http)
+      .post('/api/auth/keys')
+      .set(bearer(admin))
+      .send({ name: `key ${scopes.join(' ')}`, scopes })
+      .expect(200);
+    return response.body as { id: number; key: string };
+  }
+
+  describe('API keys', () => {
+    it('shows the isk_ secret once and lists keys without it', async () => {
+      const created = await createKey(['invites:read']);
+      expect(created.key).toMatch(/^isk_[A-Za-z0-9]{32,}$/);
+      expect(created).toMatchObject({ prefix: created.key.slice(0, 8) });
+      const list = await request(app.http)
+        .get('/api/auth/keys')
+        .set(bearer(admin))
+        .expect(200);
+      expect(JSON.stringify(list.body)).not.toContain(created.key);
+      expect(JSON.stringify(list.body)).not.toContain('hash');
+    });
+
+    it('answers 400 invalid scopes for an unknown scope', async () => {
+      const response = await request(app.http)
+        .post('/api/auth/keys')
+        .set(bearer(admin))
+        .send({ name: 'x', scopes: ['invites:delete'] })
+        .expect(400);
+      expect(response.body).toEqual({ error: 'invalid scopes', code: 400 });
+    });
+
+    const routes: Array<[string, string, string]> = [
+      ['GET', '/api/auth/invite', 'invites:read'],
+      ['POST', '/api/auth/invite', 'invites:write'],
+      ['GET', '/api/auth/keys', 'none'],
+      ['POST', '/api/auth/keys', 'none'],
+      ['GET', '/api/webhooks', 'none'],
+      ['GET', '/api/audit', 'none'],
+      ['GET', '/api/auth/me', 'none'],
+    ];
+    const allowed: Record<string, string[]> = {
+      'invites:read': ['invites:read'],
+      'invites:write': ['invites:read', 'invites:write'],
+      'users:read': [],
+    };
+    for (const scope of Object.keys(allowed)) {
+      for (const [method, path, needs] of routes) {
+        const ok = allowed[scope].includes(needs);
+        it(`a key with ${scope} ${ok ? 'may' : 'may not (403)'} ${method} ${path}`, async () => {
+          const { key } = await createKey([scope]);
+          const call =
+            method === 'GET'
+              ? request(app.http).get(path)
+              : request(app.http)
+                  .post(path)
+                  .send(
+                    path.endsWith('keys') ? { name: 'k', scopes: [scope] } : {},
+                  );
+          const response = await call.set(bearer(key));
+          if (ok) {
+            expect(response.status).toBe(200);
+          } else {
+            expect(response.status).toBe(403);
+            expect(response.body).toEqual({
+              error: 'insufficient scope',
+              code: 403,
+            });
+          }
+        });
+      }
+    }
+
+    it('creates invites as the key creator and stops at once when deleted', async () => {
+      const { id, key } = await createKey(['invites:write']);
+      const invite = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(key))
+        .send({})
+        .expect(200);
+      expect((invite.body as { createdById: number }).createdById).toBe(1);
+      await request(app.http)
+        .delete(`/api/auth/keys/${id}`)
+        .set(bearer(admin))
+        .expect(200);
+      const after = await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key));
+      expect(after.status).toBe(401);
+      expect(after.body).toEqual({ error: 'not logged in', code: 401 });
+    });
+
+    it('refuses a key whose creator is no longer an administrator', async () => {
+      const other = await app.createUser({ administrator: true });
+      const created = await request(app.http)
+        .post('/api/auth/keys')
+        .set(bearer(other.token))
+        .send({ name: 'soon demoted', scopes: ['invites:read'] })
+        .expect(200);
+      const { key } = created.body as { key: string };
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      await app.dataSource.query(
+        'UPDATE users SET administrator = false WHERE id = $1',
+        [other.user.id],
+      );
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(401);
+    });
+
+    it('refuses an expired key with 401', async () => {
+      const { id, key } = await createKey(['invites:read']);
+      await app.dataSource.query(
+        `UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`,
+        [id],
+      );
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(401);
+    });
+
+    it('sets lastUsedAt on use and writes it at most once a minute', async () => {
+      const { id, key } = await createKey(['invites:read']);
+      const lastUsed = async () => {
+        const [row] = await app.dataSource.query<Array<{ at: string | null }>>(
+          'SELECT last_used_at::text AS at FROM api_keys WHERE id = $1',
+          [id],
+        );
+        return row.at;
+      };
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      // The write is not awaited by the request: wait for it to land.
+      const deadline = Date.now() + 5000;
+      while ((await lastUsed()) === null && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const first = await lastUsed();
+      expect(first).not.toBeNull();
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+      expect(await lastUsed()).toBe(first);
+    });
+
+    it('answers 404 api key not found for an unknown id', async () => {
+      const response = await request(app.http)
+        .delete('/api/auth/keys/999999')
+        .set(bearer(admin))
+        .expect(404);
+      expect(response.body).toEqual({ error: 'api key not found', code: 404 });
+    });
+  });
+
+  describe('webhooks', () => {
+    let receiver: WebhookReceiver;
+    beforeAll(async () => {
+      receiver = await WebhookReceiver.start();
+    });
+    afterAll(() => receiver.close());
+
+    it('answers 400 invalid events and invalid url', async () => {
+      const events = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({ url: receiver.url, events: ['invite.exploded'] })
+        .expect(400);
+      expect(events.body).toEqual({ error: 'invalid events', code: 400 });
+      const url = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({ url: 'ftp://127.0.0.1/x', events: ['invite.created'] })
+        .expect(400);
+      expect(url.body).toEqual({ error: 'invalid url', code: 400 });
+    });
+
+    it('retries a receiver that fails twice: three signed attempts, three log rows', async () => {
+      const created = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({ url: receiver.url, events: ['invite.created'] })
+        .expect(200);
+      const webhook = created.body as { id: number; secret: string };
+      expect(webhook.secret).toMatch(/^whsec_/);
+      receiver.secret = webhook.secret;
+      receiver.answer = (_event, index) => (index < 2 ? 500 : 204);
+
+      const invite = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({})
+        .expect(200);
+      await receiver.waitFor((received) => received.length >= 3);
+      expect(receiver.received.map((event) => event.verified)).toEqual([
+        true,
+        true,
+        true,
+      ]);
+      const ids = new Set(
+        receiver.received.map((event) => event.headers['webhook-id']),
+      );
+      expect(ids.size).toBe(1);
+      expect(receiver.received[2].body).toMatchObject({
+        type: 'invite.created',
+        data: { id: (invite.body as { id: number }).id },
+      });
+      const rows = await deliveriesOf(
+        app,
+        admin,
+        webhook.id,
+        (r) => r.length >= 3,
+      );
+      expect(rows.map((row) => [row.attempt, row.status])).toEqual([
+        [3, 'delivered'],
+        [2, 'failed'],
+        [1, 'failed'],
+      ]);
+      await request(app.http)
+        .delete(`/api/webhooks/${webhook.id}`)
+        .set(bearer(admin))
+        .expect(200);
+    });
+
+    it('emits one invite.created per invite of a batch', async () => {
+      receiver.received.length = 0;
+      receiver.answer = () => 204;
+      const created = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({ url: receiver.url, events: ['invite.created'] })
+        .expect(200);
+      receiver.secret = (created.body as { secret: string }).secret;
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({ count: 3 })
+        .expect(200);
+      await receiver.waitFor((received) => received.length >= 3);
+      expect(receiver.received.every((event) => event.verified)).toBe(true);
+      await request(app.http)
+        .delete(`/api/webhooks/${(created.body as { id: number }).id}`)
+        .set(bearer(admin))
+        .expect(200);
+    });
+
+    it('emits invite.redeemed and user.registered for a registration, nothing when it rolls back', async () => {
+      receiver.received.length = 0;
+      receiver.answer = () => 204;
+      const created = await request(app.http)
+        .post('/api/webhooks')
+        .set(bearer(admin))
+        .send({
+          url: receiver.url,
+          events: ['invite.redeemed', 'user.registered'],
+        })
+        .expect(200);
+      receiver.secret = (created.body as { secret: string }).secret;
+      const invite = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({ maxUses: 2 })
+        .expect(200);
+      const { code } = invite.body as { code: string };
+      await request(app.http)
+        .post('/api/auth/register')
+        .send({ username: 'hooked', password: 'password-1', code })
+        .expect(200);
+      // Taken username: the transaction rolls back, so no event may follow.
+      await request(app.http)
+        .post('/api/auth/register')
+        .send({ username: 'hooked', password: 'password-1', code })
+        .expect(409);
+      await receiver.waitFor((received) => received.length >= 2);
+      await deliveriesOf(
+        app,
+        admin,
+        (created.body as { id: number }).id,
+        (rows) => rows.length >= 2,
+      );
+      expect(receiver.received.map((event) => event.body.type).sort()).toEqual([
+        'invite.redeemed',
+        'user.registered',
+      ]);
+      expect(receiver.received.every((event) => event.verified)).toBe(true);
+      const [registered] = await app.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.registered'`,
+      );
+      expect(registered.n).toBe(1);
+      await request(app.http)
+        .delete(`/api/webhooks/${(created.body as { id: number }).id}`)
+        .set(bearer(admin))
+        .expect(200);
+    });
+
+    it('answers 404 webhook not found', async () => {
+      const response = await request(app.http)
+        .get('/api/webhooks/424242/deliveries')
+        .set(bearer(admin))
+        .expect(404);
+      expect(response.body).toEqual({ error: 'webhook not found', code: 404 });
+    });
+  });
+
+  describe('audit log', () => {
+    it('records key, webhook and invite changes with request id and ip, and no secret', async () => {
+      const created = await createKey(['invites:read']);
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('X-Request-Id', 'audit-test-1')
+        .send({})
+        .expect(200);
+      const response = await request(app.http)
+        .get('/api/audit?limit=1000')
+        .set(bearer(admin))
+        .expect(200);
+      const entries = response.body as Array<{
+        action: string;
+        requestId: string | null;
+        ip: string | null;
+        actor: { userId: number | null };
+      }>;
+      const actions = new Set(entries.map((entry) => entry.action));
+      for (const action of [
+        'api_key.created',
+        'api_key.deleted',
+        'webhook.created',
+        'webhook.deleted',
+        'invite.created',
+      ]) {
+        expect(actions).toContain(action);
+      }
+      const invite = entries.find(
+        (entry) => entry.requestId === 'audit-test-1',
+      );
+      expect(invite).toMatchObject({
+        action: 'invite.created',
+        actor: { userId: 1 },
+      });
+      expect(invite?.ip).toBeTruthy();
+      expect(JSON.stringify(entries)).not.toContain(created.key);
+    });
+
+    it('pages with a Link header', async () => {
+      const response = await request(app.http)
+        .get('/api/audit?limit=1')
+        .set(bearer(admin))
+        .expect(200);
+      expect(response.body).toHaveLength(1);
+      expect(response.headers.link).toMatch(
+        /^<\/api\/audit\?limit=1&cursor=\d+>; rel="next"$/,
+      );
+    });
+  });
+
+  describe('/metrics', () => {
+    it('serves Prometheus text outside /api whose counters move', async () => {
+      const read = async () =>
+        (await request(app.http).get('/metrics').expect(200)).text;
+      const value = (text: string, pattern: RegExp) =>
+        Number(pattern.exec(text)?.[1] ?? 0);
+      const created = /^invites_created_total (\d+)/m;
+      const route =
+        /^http_requests_total\{method="POST",route="\/api\/auth\/invite",status="200"\} (\d+)/m;
+      const before = await read();
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({ count: 2 })
+        .expect(200);
+      // The platform counts a response once it is sent, which may be just
+      // after the client has it: read until the request shows up.
+      let after = await read();
+      for (
+        const deadline = Date.now() + 5000;
+        value(after, route) === value(before, route) && Date.now() < deadline;
+        after = await read()
+      );
+      expect(value(after, created) - value(before, created)).toBe(2);
+      expect(value(after, route) - value(before, route)).toBe(1);
+      expect(after).toMatch(/^db_pool_connections_in_use \d+/m);
+      expect(after).toMatch(
+        /^webhook_deliveries_total\{outcome="delivered"\} \d+/m,
+      );
+      expect(after).toMatch(/^process_cpu_user_seconds_total /m);
+      for (const line of after.split('\n')) {
+        if (line === '' || line.startsWith('#')) continue;
+        expect(line).toMatch(
+          /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [-+0-9.eE]+|NaN$/,
+        );
+      }
+      await request(app.http).get('/api/metrics').expect(404);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    it('replays the first answer, refuses another body with 422', async () => {
+      const first = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'replay-1')
+        .send({ count: 2 })
+        .expect(200);
+      const again = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'replay-1')
+        .send({ count: 2 })
+        .expect(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      const other = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'replay-1')
+        .send({ count: 3 })
+        .expect(422);
+      expect(other.body).toEqual({
+        error: 'idempotency key reused with a different request',
+        code: 422,
+      });
+    });
+
+    it('answers 409 request in progress while the first request runs', async () => {
+      // The first request's claim, as it stands while that request runs.
+      await app.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+         VALUES (1, 'in-flight-1', $1, now() + interval '1 day')`,
+        [requestFingerprint('POST', 'InvitesController.create', {})],
+      );
+      const response = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'in-flight-1')
+        .send({})
+        .expect(409);
+      expect(response.body).toEqual({
+        error: 'request in progress',
+        code: 409,
+      });
+    });
+
+    it('answers 400 invalid idempotency key for a key of 256 characters', async () => {
+      const response = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'k'.repeat(256))
+        .send({})
+        .expect(400);
+      expect(response.body).toEqual({
+        error: 'invalid idempotency key',
+        code: 400,
+      });
+    });
+
+    it('deletes expired keys in the cleanup job', async () => {
+      await app.dataSource.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, expires_at)
+         VALUES (1, 'expired-1', repeat('0', 64), now() - interval '1 second')`,
+      );
+      expect(
+        await app.app.get(IdempotencyCleanup).deleteExpired(),
+      ).toBeGreaterThanOrEqual(1);
+    });
+
+    // Last in the file: closing the second app on the shared database has
+    // been seen to leave the first one's pool unusable in this process.
+    it('creates exactly one batch when two instances get the same key at once', async () => {
+      const second = await createApp({}, { databaseUrl: app.databaseUrl });
+      try {
+        const [before] = await app.dataSource.query<Array<{ n: number }>>(
+          'SELECT count(*)::int AS n FROM invites',
+        );
+        const send = (target: TestApp) =>
+          request(target.http)
+            .post('/api/auth/invite')
+            .set(bearer(admin))
+            .set('Idempotency-Key', 'concurrent-1')
+            .send({ count: 5 });
+        const answers = await Promise.all([
+          send(app),
+          send(second),
+          send(app),
+          send(second),
+        ]);
+        const statuses = answers.map((answer) => answer.status).sort();
+        expect(
+          statuses.filter((status) => status === 200).length,
+        ).toBeGreaterThanOrEqual(1);
+        expect(
+          statuses.every((status) => status === 200 || status === 409),
+        ).toBe(true);
+        const [after] = await app.dataSource.query<Array<{ n: number }>>(
+          'SELECT count(*)::int AS n FROM invites',
+        );
+        expect(after.n - before.n).toBe(5);
+      } finally {
+        await second.close();
+      }
+    });
+  });
+});
+
+describe('without WEBHOOKS_ALLOW_PRIVATE, with METRICS_ENABLED=false (e2e)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createApp({ METRICS_ENABLED: 'false' });
+  });
+  afterAll(() => app.close());
+
+  it('does not serve /metrics', async () => {
+    const response = await request(app.http).get('/metrics').expect(404);
+    expect(response.body).toEqual({ error: 'not found', code: 404 });
+  });
+
+  it.each([
+    'http://127.0.0.1:9/hook',
+    'http://[::1]:9/hook',
+    'http://localhost:9/hook',
+    'http://[::ffff:127.0.0.1]/x',
+    'http://169.254.169.254/latest',
+  ])('refuses %s with 400 invalid url', async (url) => {
+    const response = await request(app.http)
+      .post('/api/webhooks')
+      .set(bearer(await app.adminToken()))
+      .send({ url, events: ['invite.created'] })
+      .expect(400);
+    expect(response.body).toEqual({ error: 'invalid url', code: 400 });
+  });
+});
