@@ -88,7 +88,7 @@ describe('operator CLI: invite commands (e2e)', () => {
       expect(status).toBe(0);
       const [header, row, ...rest] = stdout.trimEnd().split('\n');
       expect(header).toMatch(/^ID\s+CODE\s+USES\s+EXPIRES\s+STATUS\s+NOTE$/);
-      expect(row).toMatch(/^\d+\s+[A-Za-z0-9]{8}\s+0\/3\s+never\s+valid$/);
+      expect(row).toMatch(/^\d+\s+[A-Za-z0-9]{12}\s+0\/3\s+never\s+valid$/);
       expect(rest).toEqual([]);
     });
 

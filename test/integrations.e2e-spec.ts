@@ -403,6 +403,75 @@ describe('integrations (e2e)', () => {
       expect(JSON.stringify(entries)).not.toContain(created.key);
     });
 
+    it('records invite edits, revocations and deletions, logins (failed too) and logouts, without passwords', async () => {
+      const invite = (
+        await request(app.http)
+          .post('/api/auth/invite')
+          .set(bearer(admin))
+          .send({ maxUses: null })
+          .expect(200)
+      ).body as { id: number };
+      const path = `/api/auth/invite/${invite.id}`;
+      await request(app.http)
+        .patch(path)
+        .set(bearer(admin))
+        .send({ note: 'edited' })
+        .expect(200);
+      await request(app.http)
+        .post(`${path}/revoke`)
+        .set(bearer(admin))
+        .expect(200);
+      await request(app.http)
+        .post(`${path}/unrevoke`)
+        .set(bearer(admin))
+        .expect(200);
+      await request(app.http).delete(path).set(bearer(admin)).expect(200);
+      // Another user: a logout ends every session of its user.
+      const { user, password } = await app.createUser();
+      const wrong = 'not-the-password-at-all';
+      await request(app.http)
+        .post('/api/auth/login')
+        .send({ username: user.username, password: wrong })
+        .expect(401);
+      const { body: session } = await request(app.http)
+        .post('/api/auth/login')
+        .send({ username: user.username, password })
+        .expect(200);
+      await request(app.http)
+        .post('/api/auth/logout')
+        .set(bearer((session as { token: string }).token))
+        .expect(204);
+
+      const { body } = await request(app.http)
+        .get('/api/audit?limit=1000')
+        .set(bearer(admin))
+        .expect(200);
+      const entries = body as Array<{
+        action: string;
+        target: { type: string | null; id: string | null };
+      }>;
+      const forInvite = entries
+        .filter(
+          (entry) =>
+            entry.target.id === String(invite.id) &&
+            entry.target.type === 'invite',
+        )
+        .map((entry) => entry.action)
+        .reverse();
+      expect(forInvite).toEqual([
+        'invite.created',
+        'invite.updated',
+        'invite.revoked',
+        'invite.unrevoked',
+        'invite.deleted',
+      ]);
+      const actions = entries.map((entry) => entry.action);
+      for (const action of ['user.login_failed', 'user.login', 'user.logout']) {
+        expect(actions).toContain(action);
+      }
+      expect(JSON.stringify(entries)).not.toContain(wrong);
+    });
+
     it('pages with a Link header', async () => {
       const response = await request(app.http)
         .get('/api/audit?limit=1')
@@ -448,7 +517,7 @@ describe('integrations (e2e)', () => {
       for (const line of after.split('\n')) {
         if (line === '' || line.startsWith('#')) continue;
         expect(line).toMatch(
-          /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [-+0-9.eE]+|NaN$/,
+          /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? ([-+0-9.eE]+|NaN|[+-]Inf)$/i,
         );
       }
       await request(app.http).get('/api/metrics').expect(404);

@@ -119,7 +119,7 @@ export class ApiKeysService {
     if (rows.length === 0) return null;
     const [row] = rows;
     const user = await this.users.findById(row.created_by_id);
-    if (!user || !user.administrator) return null;
+    if (!user || !user.administrator || user.disabledAt !== null) return null;
     if (row.stale) {
       // Conditional, so concurrent requests of one key write it once; not
       // awaited by the request, and a failure only delays the timestamp.

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.service';
 import { toUserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
@@ -13,6 +15,8 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly passwords: PasswordHasher,
     private readonly jwt: JwtService,
+    private readonly audit: AuditLog,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -27,15 +31,32 @@ export class AuthService {
       : await this.passwords.verifyDecoy(password);
     // A disabled account gets the answer of a wrong password: the same
     // message and cost, so it reveals nothing (API.md leaves this open).
+    const target = { type: 'user', id: user?.id ?? null };
     if (!user || !valid || user.disabledAt !== null) {
+      await this.audit.record(this.dataSource.manager, {
+        action: 'user.login_failed',
+        actor: { userId: null },
+        target,
+      });
       throw new InvalidCredentialsError();
     }
+    await this.audit.record(this.dataSource.manager, {
+      action: 'user.login',
+      actor: { userId: user.id },
+      target,
+    });
     return this.startSession(user);
   }
 
   /** Ends every session of the user: tokens issued so far stop working. */
   async logout(user: User): Promise<void> {
-    await this.users.revokeSessions(user.id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.users.revokeSessions(user.id, manager);
+      await this.audit.record(manager, {
+        action: 'user.logout',
+        target: { type: 'user', id: user.id },
+      });
+    });
   }
 
   async startSession(user: User): Promise<SessionResponse> {

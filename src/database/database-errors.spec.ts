@@ -1,4 +1,8 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { isDatabaseUnavailable, isUniqueViolation } from './database-errors';
 
 const driverError = (code: string, message = 'x') =>
@@ -26,6 +30,10 @@ describe('isDatabaseUnavailable', () => {
       new QueryFailedError('SELECT 1', [], driverError('08006')),
     ],
     ['a COMMIT on a released runner', new QueryRunnerAlreadyReleasedError()],
+    [
+      'a statement on a released runner',
+      new QueryRunnerProviderAlreadyReleasedError(),
+    ],
   ])('is true for %s', (_name, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -1,4 +1,8 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 
 /** Node socket errors that mean the server cannot be reached. */
 const NETWORK_CODES = new Set([
@@ -35,8 +39,14 @@ const LOST_CONNECTION =
 /** True when an error means the database is unreachable, not that the query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   // TypeORM releases a transaction's runner when its connection breaks; the
-  // COMMIT that follows then fails with this instead of a driver error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // next statement or the COMMIT then fails with one of these instead of a
+  // driver error.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
   const candidate =
     error instanceof QueryFailedError ? (error.driverError as unknown) : error;
   // Duck-typed rather than `instanceof Error`: socket errors are created by

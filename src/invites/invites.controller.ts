@@ -241,6 +241,7 @@ export class InvitesController {
   }
 
   @Get(':id/users')
+  @RequiredScope('users:read')
   @ID_PARAM
   @ApiOperation({
     summary: 'The users who registered with an invite, newest first',

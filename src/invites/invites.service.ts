@@ -179,16 +179,18 @@ export class InvitesService {
       ...input,
     };
     if (Object.keys(changes).length === 0) return this.find({ id });
-    const update = this.invites
-      .createQueryBuilder()
-      .update(Invite)
-      .set(changes)
-      .where('id = :id', { id });
-    if (input.maxUses != null) {
-      update.andWhere('uses <= :maxUses', { maxUses: input.maxUses });
-    }
-    const row = await returningOne<InviteRow>(update);
-    if (row) return toInviteResponse(row, this.linkBase);
+    const updated = await this.changeOne('updated', (manager) => {
+      const update = manager
+        .createQueryBuilder()
+        .update(Invite)
+        .set(changes)
+        .where('id = :id', { id });
+      if (input.maxUses != null) {
+        update.andWhere('uses <= :maxUses', { maxUses: input.maxUses });
+      }
+      return update;
+    });
+    if (updated) return updated;
     // Nothing matched: either no such invite, or more uses than the new maxUses.
     if (await this.invites.existsBy({ id })) throw new InvalidMaxUsesError();
     throw new InviteNotFoundError();
@@ -196,26 +198,31 @@ export class InvitesService {
 
   /** Revoking again keeps the first time. */
   revoke(id: number): Promise<InviteResponse> {
-    return this.setRevokedAt(id, () => 'COALESCE(revoked_at, now())');
+    return this.setRevokedAt(
+      id,
+      'revoked',
+      () => 'COALESCE(revoked_at, now())',
+    );
   }
 
   unrevoke(id: number): Promise<InviteResponse> {
-    return this.setRevokedAt(id, () => 'NULL');
+    return this.setRevokedAt(id, 'unrevoked', () => 'NULL');
   }
 
   private async setRevokedAt(
     id: number,
+    change: 'revoked' | 'unrevoked',
     value: () => string,
   ): Promise<InviteResponse> {
-    const row = await returningOne<InviteRow>(
-      this.invites
+    const invite = await this.changeOne(change, (manager) =>
+      manager
         .createQueryBuilder()
         .update(Invite)
         .set({ revokedAt: value })
         .where('id = :id', { id }),
     );
-    if (!row) throw new InviteNotFoundError();
-    return toInviteResponse(row, this.linkBase);
+    if (!invite) throw new InviteNotFoundError();
+    return invite;
   }
 
   /**
@@ -226,15 +233,33 @@ export class InvitesService {
   async delete(by: InviteKey): Promise<InviteResponse> {
     if ('code' in by && !isStorableText(by.code))
       throw new InviteNotFoundError();
-    const row = await returningOne<InviteRow>(
-      this.invites
+    const invite = await this.changeOne('deleted', (manager) =>
+      manager
         .createQueryBuilder()
         .delete()
         .from(Invite)
         .where('code' in by ? 'code = :code' : 'id = :id', by),
     );
-    if (!row) throw new InviteNotFoundError();
-    return toInviteResponse(row, this.linkBase);
+    if (!invite) throw new InviteNotFoundError();
+    return invite;
+  }
+
+  /**
+   * One statement on one invite, in a transaction with its audit entry and
+   * webhook event, so the three commit together; undefined when no row
+   * matched (and nothing was recorded).
+   */
+  private changeOne(
+    change: 'updated' | 'revoked' | 'unrevoked' | 'deleted',
+    statement: (manager: EntityManager) => Returnable,
+  ): Promise<InviteResponse | undefined> {
+    return this.invites.manager.transaction(async (manager) => {
+      const row = await returningOne<InviteRow>(statement(manager));
+      if (!row) return undefined;
+      const invite = toInviteResponse(row, this.linkBase);
+      await this.changes.inviteChanged(manager, change, invite);
+      return invite;
+    });
   }
 
   /** The users who registered with the invite, newest first, paged like the list. */
@@ -398,10 +423,13 @@ function pageOf<Row>(
 }
 
 /** Runs an UPDATE or DELETE … RETURNING; the row it changed, if any. */
+/** An UPDATE or DELETE builder that can return the rows it touched. */
+interface Returnable {
+  returning(columns: string): { execute(): Promise<{ raw: unknown }> };
+}
+
 async function returningOne<Row>(
-  statement: {
-    returning(columns: string): { execute(): Promise<{ raw: unknown }> };
-  },
+  statement: Returnable,
   columns = INVITE_COLUMNS,
 ): Promise<Row | undefined> {
   const result = await statement.returning(columns).execute();

@@ -134,8 +134,11 @@ export class UsersService {
   }
 
   /** Ends every session of the user (logout): tokens issued so far stop working. */
-  async revokeSessions(id: number): Promise<void> {
-    await this.users.increment({ id }, 'tokenVersion', 1);
+  async revokeSessions(
+    id: number,
+    manager: EntityManager = this.users.manager,
+  ): Promise<void> {
+    await manager.getRepository(User).increment({ id }, 'tokenVersion', 1);
   }
 
   /** A new password ends the sessions opened with the old one. */

@@ -1,14 +1,12 @@
-import { Global, Module } from '@nestjs/common';
-import { EventOutbox } from './event-outbox';
+import { Module } from '@nestjs/common';
+import { OutboxModule } from './outbox.module';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 
-/** Global so that any service can record events through EventOutbox. */
-@Global()
 @Module({
+  imports: [OutboxModule],
   controllers: [WebhooksController],
-  providers: [WebhooksService, EventOutbox, WebhookDeliveryWorker],
-  exports: [EventOutbox],
+  providers: [WebhooksService, WebhookDeliveryWorker],
 })
 export class WebhooksModule {}
