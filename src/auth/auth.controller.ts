@@ -112,6 +112,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Log out: end every session of this user' })
   @ApiNoContentResponse({
     description:
       'Logged out: every token of this user issued so far stops working',

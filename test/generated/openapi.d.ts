@@ -170,6 +170,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
+    /** Log out: end every session of this user */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
