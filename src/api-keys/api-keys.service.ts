@@ -18,10 +18,10 @@ import {
 } from './api-key-secret';
 import { ApiKeyNotFoundError } from './api-keys.errors';
 import type { CreateApiKeyInput } from './create-api-key-input';
+import { INT4_MAX } from '../database/postgres-int';
 
 /** lastUsedAt is written at most this often per key: not a write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
-const MAX_ID = 2_147_483_647;
 
 export interface AuthenticatedKey {
   id: number;
@@ -76,7 +76,7 @@ export class ApiKeysService {
     id: number,
     actor?: { userId: number | null },
   ): Promise<ApiKeyResponse> {
-    if (!Number.isSafeInteger(id) || id < 1 || id > MAX_ID)
+    if (!Number.isSafeInteger(id) || id < 1 || id > INT4_MAX)
       throw new ApiKeyNotFoundError();
     return this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[ApiKeyRow[], number]>(

@@ -8,9 +8,7 @@ import { NotLoggedInError } from '../common/errors/domain-error';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { extractToken } from './token-extractor';
-
-/** Ids are a PostgreSQL int: a larger `sub` cannot name a user (and must not reach SQL). */
-const MAX_USER_ID = 2_147_483_647;
+import { INT4_MAX } from '../database/postgres-int';
 
 export interface JwtPayload {
   sub: unknown;
@@ -57,7 +55,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     if (
       !Number.isSafeInteger(id) ||
       id <= 0 ||
-      id > MAX_USER_ID ||
+      id > INT4_MAX ||
       String(id) !== String(payload.sub)
     ) {
       throw new NotLoggedInError();

@@ -21,8 +21,7 @@ import {
   InvalidUrlError,
   WebhookNotFoundError,
 } from './webhooks.errors';
-
-const MAX_ID = 2_147_483_647;
+import { INT4_MAX } from '../database/postgres-int';
 
 export function parseEvents(value: unknown): WebhookEventType[] {
   if (
@@ -148,5 +147,5 @@ export class WebhooksService {
 }
 
 function isId(id: number): boolean {
-  return Number.isSafeInteger(id) && id >= 1 && id <= MAX_ID;
+  return Number.isSafeInteger(id) && id >= 1 && id <= INT4_MAX;
 }
