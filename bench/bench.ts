@@ -76,6 +76,7 @@ type Platform = HttpPlatformName;
 type ServerName = Platform | 'baseline';
 
 const ROOT = resolve(__dirname, '..');
+const PUBLIC_URL = 'https://invites.example.com';
 const MAIN = join(ROOT, 'dist', 'main.js');
 const BASELINE = join(__dirname, 'baseline', 'server.ts');
 const RESULTS = join(__dirname, 'results', 'latest.json');
@@ -294,6 +295,7 @@ async function startBaseline(
         PORT: String(port),
         NODE_ENV: 'production',
         INVITES_LENGTH: String(CODE_LENGTH),
+        PUBLIC_URL,
       },
       stdio: ['ignore', logFd, logFd],
     },
@@ -654,6 +656,8 @@ async function main(): Promise<number> {
     RATE_LIMIT_AUTH: '0',
     INVITES_ENABLED: 'true',
     INVITES_LENGTH: String(CODE_LENGTH),
+    // One base for every server's links: by default each would use its own port.
+    PUBLIC_URL,
   };
   delete serviceEnv.FEATURES_INVITES_LENGTH;
   // Embedded: each service finds the running cluster in DATA_DIR, as

@@ -31,12 +31,16 @@ import { validateEnvironment } from '../../src/config/env.validation';
  * request ids: it is the floor the service is compared against. Never add
  * the service's own overheads here to make a ratio look better.
  *
- * Env: DATABASE_URL, JWT_SECRET, PORT (127.0.0.1 only), INVITES_LENGTH.
+ * Env: DATABASE_URL, JWT_SECRET, PORT (127.0.0.1 only), INVITES_LENGTH,
+ * PUBLIC_URL (the base of `url`, as the service's).
  */
 
 /** The columns toInvite reads: extend both together. */
-const COLUMNS =
-  'id, code, created_at, expires_at, uses, max_uses, created_by_id';
+const COLUMNS = `id, code, created_at, expires_at, uses, max_uses, created_by_id,
+  note, revoked_at, last_used_at,
+  (NOT (max_uses IS NOT NULL AND uses >= max_uses)
+   AND NOT (expires_at IS NOT NULL AND expires_at <= now())
+   AND revoked_at IS NULL) AS valid`;
 const USER_COLUMNS = 'id, username, administrator, created_at, invite_id';
 const CODE_ALPHABET =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -53,6 +57,10 @@ interface InviteRow {
   uses: number;
   max_uses: number | null;
   created_by_id: number;
+  note: string | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  valid: boolean;
 }
 
 interface UserRow {
@@ -68,6 +76,7 @@ interface UserRow {
 const secret = createSecretKey(Buffer.from(required('JWT_SECRET')));
 const pool = new Pool({ connectionString: required('DATABASE_URL'), max: 10 });
 const port = Number(required('PORT'));
+const linkBase = `${required('PUBLIC_URL')}/invite/`;
 // The service's own parsing: same variable (and Zipline alias), same default.
 const CODE_LENGTH = validateEnvironment({
   INVITES_LENGTH: process.env.INVITES_LENGTH,
@@ -94,9 +103,9 @@ function generateCode(): string {
 
 /**
  * The Invite JSON, key for key and in the service's order. When the
- * service's Invite gains keys (API.md: note, revokedAt, lastUsedAt, valid,
- * url), add them here in the same place and their columns to COLUMNS; the
- * shape check of `npm run bench` names any key that differs.
+ * service's Invite gains keys, add them here in the same place and their
+ * columns to COLUMNS; the shape check of `npm run bench` names any key that
+ * differs.
  */
 function toInvite(row: InviteRow) {
   return {
@@ -108,6 +117,11 @@ function toInvite(row: InviteRow) {
     createdById: row.created_by_id,
     uses: row.uses,
     maxUses: row.max_uses,
+    note: row.note,
+    revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+    lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
+    valid: row.valid,
+    url: linkBase + row.code,
   };
 }
 
