@@ -17,6 +17,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY web ./web
 COPY scripts/build-web.ts ./scripts/
+# The pages are typed by the client types generated from openapi.json.
+COPY test/generated ./test/generated
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
