@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { withAdvisoryLock } from './advisory-lock';
 
 /** Arbitrary but fixed: every instance of the service must use the same key. */
 const MIGRATION_LOCK_KEY = 7_362_001_914;
@@ -13,20 +14,10 @@ export async function runMigrationsExclusively(
   dataSource: DataSource,
   logger = new Logger('Migrations'),
 ): Promise<void> {
-  // The lock is held by this session; migrations run on other pooled
-  // connections while it is held.
-  const lockRunner = dataSource.createQueryRunner();
-  await lockRunner.connect();
-  try {
-    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  await withAdvisoryLock(dataSource, MIGRATION_LOCK_KEY, async () => {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const migration of applied) {
       logger.log(`applied ${migration.name}`);
     }
-  } finally {
-    await lockRunner
-      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
-      .catch(() => undefined); // the session ending releases it anyway
-    await lockRunner.release();
-  }
+  });
 }

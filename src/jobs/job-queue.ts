@@ -6,8 +6,12 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
+import { withAdvisoryLock } from '../database/advisory-lock';
+
+/** Arbitrary but fixed, and not the migrations' key. */
+const JOB_QUEUE_LOCK_KEY = 7_362_001_915;
 
 /** The queues this service uses, created at start-up (pg-boss 10 needs them to exist before a send). */
 export const QUEUES = {
@@ -34,7 +38,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   readonly boss: PgBoss;
 
-  constructor(config: ConfigService<AppConfig, true>) {
+  constructor(
+    config: ConfigService<AppConfig, true>,
+    private readonly dataSource: DataSource,
+  ) {
     const url = config.get('database', { infer: true }).url;
     this.boss = new PgBoss({
       connectionString: url,
@@ -48,7 +55,19 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /**
+   * Several instances starting together on an empty database would create
+   * pg-boss's schema and queues at the same moment, which PostgreSQL can
+   * resolve as a deadlock: one instance at a time sets them up, and the
+   * others find them there.
+   */
   async onModuleInit(): Promise<void> {
+    await withAdvisoryLock(this.dataSource, JOB_QUEUE_LOCK_KEY, () =>
+      this.startAndCreateQueues(),
+    );
+  }
+
+  private async startAndCreateQueues(): Promise<void> {
     await this.boss.start();
     for (const name of Object.values(QUEUES)) {
       if (await this.boss.getQueue(name)) continue;
