@@ -28,6 +28,7 @@ import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
+import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
@@ -89,9 +90,10 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED, 'invalid query'])
   @ApiListInvitesQuery()
-  // Outermost last: the Link header is taken off before the array is written.
-  @UseInterceptors(NextPageLinkInterceptor)
-  @FastJsonResponse({ type: 'array', items: INVITE_JSON_SCHEMA })
+  @FastJsonResponse(
+    { type: 'array', items: INVITE_JSON_SCHEMA },
+    { paged: true },
+  )
   list(
     @Query(ListInvitesQueryPipe) query: ListInvitesQuery,
   ): Promise<Page<InviteResponse>> {
@@ -139,8 +141,9 @@ export class InvitesController {
   async create(
     @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
+    @Requester() requester: RequestContext,
   ): Promise<InviteResponse | InviteResponse[]> {
-    const created = await this.invites.create(input, user.id);
+    const created = await this.invites.create(input, user.id, requester);
     return input.count === 1 ? created[0] : created;
   }
 
@@ -152,8 +155,11 @@ export class InvitesController {
     example: INVITE_EXAMPLE,
   })
   @ApiErrorResponses([400, DISABLED, 'no code', 'invalid query'], NOT_FOUND)
-  deleteByCode(@Query() query: InviteCodeQueryDto): Promise<InviteResponse> {
-    return this.invites.delete({ code: query.code });
+  deleteByCode(
+    @Query() query: InviteCodeQueryDto,
+    @Requester() requester: RequestContext,
+  ): Promise<InviteResponse> {
+    return this.invites.delete({ code: query.code }, requester);
   }
 
   @Get(':id')
@@ -193,8 +199,9 @@ export class InvitesController {
   update(
     @Param('id', InviteIdPipe) id: number,
     @Body(UpdateInvitePipe) input: UpdateInviteInput,
+    @Requester() requester: RequestContext,
   ): Promise<InviteResponse> {
-    return this.invites.update(id, input);
+    return this.invites.update(id, input, requester);
   }
 
   @Delete(':id')
@@ -206,8 +213,11 @@ export class InvitesController {
     example: INVITE_EXAMPLE,
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
-  deleteById(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
-    return this.invites.delete({ id });
+  deleteById(
+    @Param('id', InviteIdPipe) id: number,
+    @Requester() requester: RequestContext,
+  ): Promise<InviteResponse> {
+    return this.invites.delete({ id }, requester);
   }
 
   @Post(':id/revoke')
@@ -222,8 +232,11 @@ export class InvitesController {
     example: { ...INVITE_EXAMPLE, revokedAt: INVITE_EXAMPLE.createdAt },
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
-  revoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
-    return this.invites.revoke(id);
+  revoke(
+    @Param('id', InviteIdPipe) id: number,
+    @Requester() requester: RequestContext,
+  ): Promise<InviteResponse> {
+    return this.invites.revoke(id, requester);
   }
 
   @Post(':id/unrevoke')
@@ -236,8 +249,11 @@ export class InvitesController {
     example: INVITE_EXAMPLE,
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
-  unrevoke(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
-    return this.invites.unrevoke(id);
+  unrevoke(
+    @Param('id', InviteIdPipe) id: number,
+    @Requester() requester: RequestContext,
+  ): Promise<InviteResponse> {
+    return this.invites.unrevoke(id, requester);
   }
 
   @Get(':id/users')
