@@ -19,10 +19,13 @@ import { validateEnvironment } from '../../src/config/env.validation';
  * - GET  /api/auth/invite: one SELECT of every invite, newest first;
  * - POST /api/auth/invite {count}: ONE statement, `INSERT … SELECT unnest …
  *   RETURNING`, with pool.query: a single statement is already
- *   all-or-nothing, so no BEGIN/COMMIT around it. A code collision (unique
- *   violation, 23505) is so rare that the whole statement is simply retried
- *   with new codes. Codes of INVITES_LENGTH characters (read as the service
- *   reads it, same default) from crypto.randomBytes, A-Z a-z 0-9, unbiased;
+ *   all-or-nothing, so no BEGIN/COMMIT around it. The contract also wants
+ *   an audit entry per invite and, when a webhook subscribes to
+ *   invite.created, the events recorded with the change: two CTEs of the
+ *   same statement. A code collision (unique violation, 23505) is so rare
+ *   that the whole statement is simply retried with new codes. Codes of
+ *   INVITES_LENGTH characters (read as the service reads it, same default)
+ *   from crypto.randomBytes, A-Z a-z 0-9, unbiased;
  * - GET  /api/auth/me: the user row.
  *
  * Bodies are byte for byte the service's for the same rows (toInvite,
@@ -183,20 +186,36 @@ async function list(res: ServerResponse): Promise<void> {
   send(res, 200, rows.map(toInvite));
 }
 
-/** One INSERT … RETURNING: all or nothing by itself; retried whole on a code collision. */
+/**
+ * One statement: the invites, their audit entries, and their events as one
+ * job when a webhook wants them. All or nothing by itself; retried whole on
+ * a code collision.
+ */
 async function insertInvites(
   count: number,
   createdById: number,
+  ip: string | undefined,
 ): Promise<InviteRow[]> {
   for (let attempt = 1; ; attempt += 1) {
     const codes = new Set<string>();
     while (codes.size < count) codes.add(generateCode());
     try {
       const { rows } = await pool.query<InviteRow>(
-        `INSERT INTO invites (code, expires_at, max_uses, created_by_id)
-         SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int
-         RETURNING ${COLUMNS}`,
-        [[...codes], null, 1, createdById],
+        `WITH created AS (
+           INSERT INTO invites (code, expires_at, max_uses, created_by_id)
+           SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int
+           RETURNING ${COLUMNS}
+         ), audited AS (
+           INSERT INTO audit_log (action, actor_user_id, target_type, target_id, ip)
+           SELECT 'invite.created', $4::int, 'invite', id::text, $5::varchar FROM created
+         ), announced AS (
+           INSERT INTO pgboss.job (name, data)
+           SELECT 'webhook-fanout', jsonb_build_object('events', jsonb_agg(to_jsonb(created)))
+           FROM created
+           HAVING EXISTS (SELECT 1 FROM webhooks WHERE 'invite.created' = ANY (events))
+         )
+         SELECT * FROM created ORDER BY id`,
+        [[...codes], null, 1, createdById, ip ?? null],
       );
       return rows;
     } catch (error) {
@@ -218,8 +237,9 @@ async function create(
     fail(res, 400, 'invalid count');
     return;
   }
-  // RETURNING gives the rows in insertion order, which is id order here.
-  const invites = (await insertInvites(count, user.id)).map(toInvite);
+  const invites = (
+    await insertInvites(count, user.id, req.socket.remoteAddress)
+  ).map(toInvite);
   send(res, 200, count === 1 ? invites[0] : invites);
 }
 
