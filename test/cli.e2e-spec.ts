@@ -211,4 +211,60 @@ describe('operator CLI (e2e)', () => {
     expect(stderr).toContain('Usage: npm run cli -- <command> [options]');
     expect(stderr).toContain('create-user <username> [--admin]');
   });
+
+  it('records each user change in the audit log, with no actor and no password', async () => {
+    const create = cliWithInput(
+      'ivan-password-1\n',
+      'create-user',
+      'ivan',
+      '--password-stdin',
+    );
+    expect(create.status).toBe(0);
+    const [{ id }] = (
+      await db.query<{ id: number }>(
+        `SELECT id FROM users WHERE username = 'ivan'`,
+      )
+    ).rows;
+    for (const command of [
+      'set-password',
+      'grant-admin',
+      'revoke-admin',
+      'disable-user',
+      'enable-user',
+      'delete-user',
+    ]) {
+      expect(cli(command, 'ivan').status).toBe(0);
+    }
+    const { rows } = await db.query<Record<string, unknown>>(
+      `SELECT action, actor_user_id, actor_api_key_id, target_type, request_id, ip
+       FROM audit_log WHERE target_id = $1 AND target_type = 'user' ORDER BY id`,
+      [String(id)],
+    );
+    expect(rows.map((row) => row.action)).toEqual([
+      'user.created',
+      'user.password_changed',
+      'user.administrator_granted',
+      'user.administrator_revoked',
+      'user.disabled',
+      'user.enabled',
+      'user.deleted',
+    ]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        actor_user_id: null,
+        actor_api_key_id: null,
+        request_id: null,
+        ip: null,
+      });
+    }
+    const all = await db.query('SELECT * FROM audit_log');
+    expect(JSON.stringify(all.rows)).not.toContain('ivan-password-1');
+  });
+
+  it('leaves no audit entry when a change is refused', async () => {
+    const before = await db.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(cli('grant-admin', 'nobody').status).toBe(1);
+    const after = await db.query('SELECT count(*)::int AS n FROM audit_log');
+    expect(after.rows[0]).toEqual(before.rows[0]);
+  });
 });

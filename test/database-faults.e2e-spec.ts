@@ -306,7 +306,7 @@ describe('database stopped and restarted under load (e2e)', () => {
       return result.rows;
     });
 
-    // Batches at random moments of their transaction...
+    // Batches at random moments of their statement...
     const traffic = new Traffic(baseUrl, [batch], 4, 5);
     stopTraffic = () => traffic.stop();
     await waitFor(
@@ -326,7 +326,7 @@ describe('database stopped and restarted under load (e2e)', () => {
         const result = await client.query<{ count: number }>(
           `SELECT count(*)::int AS count FROM pg_stat_activity
            WHERE datname = $1 AND wait_event_type = 'Lock'
-             AND query LIKE 'INSERT INTO invites%'`,
+             AND query LIKE '%INSERT INTO invites%'`,
           [DATABASE_NAME],
         );
         return result.rows[0].count;
@@ -371,7 +371,7 @@ describe('database stopped and restarted under load (e2e)', () => {
         'SELECT count(*)::int AS count FROM invites WHERE id > $1',
         [max],
       );
-      // One transaction, one now(): a batch's rows share created_at.
+      // One statement, one now(): a batch's rows share created_at.
       const groups = await client.query<{ count: number }>(
         `SELECT count(*)::int AS count FROM invites WHERE id > $1
          GROUP BY created_at`,

@@ -292,13 +292,32 @@ describe('integrations (e2e)', () => {
         .send({ url: receiver.url, events: ['invite.created'] })
         .expect(200);
       receiver.secret = (created.body as { secret: string }).secret;
-      await request(app.http)
+      const batch = await request(app.http)
         .post('/api/auth/invite')
         .set(bearer(admin))
-        .send({ count: 3 })
+        .send({ count: 3, note: 'batch' })
         .expect(200);
       await receiver.waitFor((received) => received.length >= 3);
       expect(receiver.received.every((event) => event.verified)).toBe(true);
+      // Each event carries its invite exactly as the POST answered it.
+      const bodies = receiver.received
+        .map(
+          (event) =>
+            event.body as {
+              id: string;
+              createdAt: string;
+              data: { id: number };
+            },
+        )
+        .sort((a, b) => a.id.localeCompare(b.id));
+      expect(
+        bodies.map((body) => body.data).sort((a, b) => a.id - b.id),
+      ).toEqual(batch.body);
+      expect(new Set(bodies.map((body) => body.id)).size).toBe(3);
+      for (const body of bodies) {
+        expect(body.id).toMatch(/^msg_[0-9a-f]{32}$/);
+        expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
+      }
       await request(app.http)
         .delete(`/api/webhooks/${(created.body as { id: number }).id}`)
         .set(bearer(admin))
@@ -401,6 +420,43 @@ describe('integrations (e2e)', () => {
       });
       expect(invite?.ip).toBeTruthy();
       expect(JSON.stringify(entries)).not.toContain(created.key);
+    });
+
+    it('records a batch as one invite.created entry per invite, with the request id', async () => {
+      const { body: batch } = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('X-Request-Id', 'audit-batch-1')
+        .send({ count: 3 })
+        .expect(200);
+      const { body } = await request(app.http)
+        .get('/api/audit?limit=1000')
+        .set(bearer(admin))
+        .expect(200);
+      const entries = (
+        body as Array<{
+          action: string;
+          requestId: string | null;
+          actor: { userId: number | null; apiKeyId: number | null };
+          target: { type: string | null; id: string | null };
+        }>
+      ).filter((entry) => entry.requestId === 'audit-batch-1');
+      expect(
+        entries
+          .map((entry) => entry.target)
+          .sort((a, b) => Number(a.id) - Number(b.id)),
+      ).toEqual(
+        (batch as Array<{ id: number }>).map((invite) => ({
+          type: 'invite',
+          id: String(invite.id),
+        })),
+      );
+      for (const entry of entries) {
+        expect(entry).toMatchObject({
+          action: 'invite.created',
+          actor: { userId: 1, apiKeyId: null },
+        });
+      }
     });
 
     it('records invite edits, revocations and deletions, logins (failed too) and logouts, without passwords', async () => {

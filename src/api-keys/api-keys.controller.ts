@@ -14,6 +14,7 @@ import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
+import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import type { User } from '../users/user.entity';
 import { ApiKeyResponse, CreatedApiKeyResponse } from './api-key-response';
@@ -56,8 +57,13 @@ export class ApiKeysController {
   create(
     @Body() body: CreateApiKeyDto,
     @CurrentUser() user: User,
+    @Requester() requester: RequestContext,
   ): Promise<CreatedApiKeyResponse> {
-    return this.keys.create(parseCreateApiKeyInput(body, new Date()), user.id);
+    return this.keys.create(
+      parseCreateApiKeyInput(body, new Date()),
+      user.id,
+      requester,
+    );
   }
 
   @Get()
@@ -73,7 +79,10 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'Delete an API key: it stops working at once' })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiErrorResponses([404, 'api key not found'])
-  delete(@Param('id', ID_PIPE) id: number): Promise<ApiKeyResponse> {
-    return this.keys.delete(id);
+  delete(
+    @Param('id', ID_PIPE) id: number,
+    @Requester() requester: RequestContext,
+  ): Promise<ApiKeyResponse> {
+    return this.keys.delete(id, requester);
   }
 }

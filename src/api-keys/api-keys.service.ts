@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import type { RequestContext } from '../audit/request-context';
 import { readRows } from '../database/read-rows';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -39,6 +40,7 @@ export class ApiKeysService {
   async create(
     input: CreateApiKeyInput,
     createdById: number,
+    context: RequestContext,
   ): Promise<CreatedApiKeyResponse> {
     const key = generateApiKey();
     return this.dataSource.transaction(async (manager) => {
@@ -54,10 +56,9 @@ export class ApiKeysService {
           input.expiresAt,
         ],
       );
-      await this.audit.record(manager, {
+      await this.audit.record(manager, context, {
         action: 'api_key.created',
         target: { type: 'api_key', id: row.id },
-        actor: { userId: createdById },
       });
       return { ...toApiKeyResponse(row), key };
     });
@@ -71,11 +72,7 @@ export class ApiKeysService {
     return rows.map(toApiKeyResponse);
   }
 
-  /** `actor` defaults to the request's; the CLI passes its own (none). */
-  async delete(
-    id: number,
-    actor?: { userId: number | null },
-  ): Promise<ApiKeyResponse> {
+  async delete(id: number, context: RequestContext): Promise<ApiKeyResponse> {
     if (!Number.isSafeInteger(id) || id < 1 || id > INT4_MAX)
       throw new ApiKeyNotFoundError();
     return this.dataSource.transaction(async (manager) => {
@@ -84,10 +81,9 @@ export class ApiKeysService {
         [id],
       );
       if (rows.length === 0) throw new ApiKeyNotFoundError();
-      await this.audit.record(manager, {
+      await this.audit.record(manager, context, {
         action: 'api_key.deleted',
         target: { type: 'api_key', id },
-        actor,
       });
       return toApiKeyResponse(rows[0]);
     });

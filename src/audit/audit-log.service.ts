@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { readRows } from '../database/read-rows';
 import type { IdPageQuery } from '../common/paging/id-page-query';
-import { currentRequestContext } from './request-context';
+import { SqlParams } from '../database/sql-params';
+import type { RequestContext } from './request-context';
 
 /** Every action the log knows; a closed list, so no free text (and no secret) gets in. */
 export const AUDIT_ACTIONS = [
@@ -20,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'user.administrator_granted',
   'user.administrator_revoked',
   'user.disabled',
+  'user.enabled',
   'user.deleted',
   'api_key.created',
   'api_key.deleted',
@@ -31,7 +33,7 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export interface AuditRecord {
   action: AuditAction;
   target?: { type: string; id: string | number | null };
-  /** Defaults to the current request's actor; the CLI and failed logins pass their own. */
+  /** Defaults to the request's actor; logins name the user they are about. */
   actor?: { userId: number | null; apiKeyId?: number | null };
 }
 
@@ -57,10 +59,14 @@ interface AuditRow {
   ip: string | null;
 }
 
+const COLUMNS =
+  'action, actor_user_id, actor_api_key_id, target_type, target_id, request_id, ip';
+
 /**
- * The audit log. `record` takes the caller's EntityManager so the entry
- * commits or rolls back with the change it describes; request id, client
- * IP and actor come from the request context.
+ * The audit log. Entries are written with the caller's EntityManager, or as
+ * a CTE of the caller's statement, so each commits or rolls back with the
+ * change it describes; request id, client IP and actor come from the
+ * request's context.
  */
 @Injectable()
 export class AuditLog {
@@ -68,35 +74,47 @@ export class AuditLog {
 
   async record(
     manager: EntityManager,
+    context: RequestContext,
     ...entries: AuditRecord[]
   ): Promise<void> {
     if (entries.length === 0) return;
-    const context = currentRequestContext();
-    const values: unknown[] = [];
+    const params = new SqlParams();
     const tuples = entries.map((entry) => {
-      const actor = entry.actor ?? {
-        userId: context.userId,
-        apiKeyId: context.apiKeyId,
-      };
-      values.push(
+      const actor = entry.actor ?? context;
+      const id = entry.target?.id;
+      const values = [
         entry.action,
         actor.userId,
         actor.apiKeyId ?? null,
         entry.target?.type ?? null,
-        entry.target?.id === undefined || entry.target.id === null
-          ? null
-          : String(entry.target.id),
+        id === undefined || id === null ? null : String(id),
         context.requestId,
         context.ip,
-      );
-      const n = values.length;
-      return `($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+      ];
+      return `(${values.map((value) => params.add(value)).join(', ')})`;
     });
     await manager.query(
-      `INSERT INTO audit_log (action, actor_user_id, actor_api_key_id, target_type, target_id, request_id, ip)
-       VALUES ${tuples.join(', ')}`,
-      values,
+      `INSERT INTO audit_log (${COLUMNS}) VALUES ${tuples.join(', ')}`,
+      params.values,
     );
+  }
+
+  /**
+   * An INSERT for a CTE of the caller's statement: one entry per row of
+   * `source`, a CTE with an `id` column, targeting `targetType` with that id.
+   */
+  insertPerRow(
+    source: string,
+    action: AuditAction,
+    targetType: string,
+    context: RequestContext,
+    params: SqlParams,
+  ): string {
+    return `INSERT INTO audit_log (${COLUMNS})
+      SELECT ${params.add(action)}, ${params.add(context.userId)}::int,
+        ${params.add(context.apiKeyId)}::int, ${params.add(targetType)},
+        id::text, ${params.add(context.requestId)}::varchar, ${params.add(context.ip)}::varchar
+      FROM ${source}`;
   }
 
   /** Newest first. */

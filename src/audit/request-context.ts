@@ -1,13 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
-import type { Observable } from 'rxjs';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 
-/** Who made the current request, and from where: what the audit log records. */
+/**
+ * Who made a change, and from where: what the audit log records with it.
+ * Passed explicitly from the controller to the service that records, so no
+ * per-request interceptor or async-local storage sits on every request.
+ */
 export interface RequestContext {
   requestId: string | null;
   ip: string | null;
@@ -15,21 +12,15 @@ export interface RequestContext {
   apiKeyId: number | null;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+/** A change made outside any request: the CLI, start-up. */
+export const NO_REQUEST: RequestContext = Object.freeze({
+  requestId: null,
+  ip: null,
+  userId: null,
+  apiKeyId: null,
+});
 
-/** The current request's context; outside a request (CLI, jobs) all null. */
-export function currentRequestContext(): RequestContext {
-  return (
-    storage.getStore() ?? {
-      requestId: null,
-      ip: null,
-      userId: null,
-      apiKeyId: null,
-    }
-  );
-}
-
-/** Fields both platforms' request objects carry once guards have run. */
+/** Fields both platforms' request objects carry once the guards have run. */
 interface RequestFields {
   id?: unknown;
   ip?: unknown;
@@ -46,17 +37,8 @@ export function contextOf(request: RequestFields): RequestContext {
   };
 }
 
-/**
- * Global, after the guards (so the actor is known). enterWith rather than
- * run(): the handler's promise chain continues from here, and run() would
- * end before rxjs subscribes to the handler.
- */
-@Injectable()
-export class RequestContextInterceptor implements NestInterceptor {
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    storage.enterWith(
-      contextOf(context.switchToHttp().getRequest<RequestFields>()),
-    );
-    return next.handle();
-  }
-}
+/** The current request's context, for a handler whose service records a change. */
+export const Requester = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): RequestContext =>
+    contextOf(context.switchToHttp().getRequest<RequestFields>()),
+);

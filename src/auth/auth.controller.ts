@@ -17,6 +17,7 @@ import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
+import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
 import { RateLimited } from '../rate-limit/rate-limited.decorator';
@@ -59,8 +60,11 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: a token for a username and password' })
   @ApiOkResponse({ type: SessionResponse, description: 'Logged in' })
-  login(@Body() body: LoginDto): Promise<SessionResponse> {
-    return this.auth.login(body.username, body.password);
+  login(
+    @Body() body: LoginDto,
+    @Requester() requester: RequestContext,
+  ): Promise<SessionResponse> {
+    return this.auth.login(body.username, body.password, requester);
   }
 
   // Above @RateLimited(), so that its 429 is the one documented.
@@ -105,8 +109,11 @@ export class AuthController {
       },
     },
   })
-  register(@Body() body: RegisterDto): Promise<SessionResponse> {
-    return this.registration.register(body);
+  register(
+    @Body() body: RegisterDto,
+    @Requester() requester: RequestContext,
+  ): Promise<SessionResponse> {
+    return this.registration.register(body, requester);
   }
 
   @Post('logout')
@@ -118,8 +125,11 @@ export class AuthController {
       'Logged out: every token of this user issued so far stops working',
   })
   @ApiErrorResponses(401, 500, 503)
-  logout(@CurrentUser() user: User): Promise<void> {
-    return this.auth.logout(user);
+  logout(
+    @CurrentUser() user: User,
+    @Requester() requester: RequestContext,
+  ): Promise<void> {
+    return this.auth.logout(user, requester);
   }
 
   @Get('me')

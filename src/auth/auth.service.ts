@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import type { RequestContext } from '../audit/request-context';
 import { toUserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
 import { PasswordHasher } from '../users/password-hasher';
@@ -23,7 +24,11 @@ export class AuthService {
    * One message and (through the decoy hash) one cost for an unknown user
    * and a wrong password, so neither reveals which usernames exist.
    */
-  async login(username: string, password: string): Promise<SessionResponse> {
+  async login(
+    username: string,
+    password: string,
+    context: RequestContext,
+  ): Promise<SessionResponse> {
     this.passwords.assertRoom();
     const user = await this.users.findForLogin(username);
     const valid = user
@@ -33,14 +38,14 @@ export class AuthService {
     // message and cost, so it reveals nothing (API.md leaves this open).
     const target = { type: 'user', id: user?.id ?? null };
     if (!user || !valid || user.disabledAt !== null) {
-      await this.audit.record(this.dataSource.manager, {
+      await this.audit.record(this.dataSource.manager, context, {
         action: 'user.login_failed',
         actor: { userId: null },
         target,
       });
       throw new InvalidCredentialsError();
     }
-    await this.audit.record(this.dataSource.manager, {
+    await this.audit.record(this.dataSource.manager, context, {
       action: 'user.login',
       actor: { userId: user.id },
       target,
@@ -49,10 +54,10 @@ export class AuthService {
   }
 
   /** Ends every session of the user: tokens issued so far stop working. */
-  async logout(user: User): Promise<void> {
+  async logout(user: User, context: RequestContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.users.revokeSessions(user.id, manager);
-      await this.audit.record(manager, {
+      await this.audit.record(manager, context, {
         action: 'user.logout',
         target: { type: 'user', id: user.id },
       });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
+import type { RequestContext } from '../audit/request-context';
 import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { InvalidInviteCodeError } from '../invites/invites.errors';
@@ -33,7 +34,10 @@ export class RegistrationService {
    * and only for a code that could be redeemed: a flood of wrong codes costs
    * a read each, not an argon2 hash.
    */
-  async register(body: RegisterDto): Promise<SessionResponse> {
+  async register(
+    body: RegisterDto,
+    context: RequestContext,
+  ): Promise<SessionResponse> {
     const requiresInvite = this.config.get('invites', { infer: true }).enabled;
     if (requiresInvite && !body.code) throw new InvalidInviteCodeError();
     if (requiresInvite && !(await this.invites.isRedeemable(body.code!))) {
@@ -51,6 +55,7 @@ export class RegistrationService {
       );
       await this.changes.userRegistered(
         manager,
+        context,
         toUserResponse(created),
         inviteId === null ? null : { id: inviteId },
       );

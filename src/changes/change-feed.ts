@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import type { RequestContext } from '../audit/request-context';
+import type { SqlParams } from '../database/sql-params';
 import type { InviteResponse } from '../invites/invite-response';
 import { Metrics } from '../metrics/metrics.service';
 import type { UserResponse } from '../users/user-response';
@@ -9,9 +11,9 @@ import { EventOutbox } from '../webhooks/event-outbox';
 type InviteChange = 'updated' | 'revoked' | 'unrevoked' | 'deleted';
 
 /**
- * The one call a service makes after a change, inside its transaction: the
- * audit entries and the webhook events commit (or roll back) with it, and
- * the business counters move. Services need no knowledge of the three.
+ * What a service calls with each change: the audit entries and the webhook
+ * events commit (or roll back) with it, and the business counters move.
+ * Services need no knowledge of the three.
  */
 @Injectable()
 export class ChangeFeed {
@@ -21,30 +23,43 @@ export class ChangeFeed {
     private readonly metrics: Metrics,
   ) {}
 
-  async invitesCreated(
-    manager: EntityManager,
-    invites: InviteResponse[],
-  ): Promise<void> {
-    await this.audit.record(
-      manager,
-      ...invites.map((invite) => ({
-        action: 'invite.created' as const,
-        target: { type: 'invite', id: invite.id },
-      })),
+  /**
+   * CTEs to append to the statement that inserts a batch of invites, so the
+   * batch, its audit entries and its `invite.created` events are one
+   * statement: `source` names the CTE returning the new InviteRows.
+   */
+  invitesCreatedSql(
+    source: string,
+    context: RequestContext,
+    params: SqlParams,
+  ): string {
+    const audited = this.audit.insertPerRow(
+      source,
+      'invite.created',
+      'invite',
+      context,
+      params,
     );
-    await this.outbox.record(
-      manager,
-      invites.map((invite) => ({ type: 'invite.created', data: invite })),
+    const announced = this.outbox.invitesPerRow(
+      source,
+      'invite.created',
+      params,
     );
-    this.metrics.invitesCreated.inc(invites.length);
+    return `, ${source}_audited AS (${audited}), ${source}_announced AS (${announced})`;
+  }
+
+  /** Once the batch's statement has succeeded. */
+  invitesCreated(count: number): void {
+    this.metrics.invitesCreated.inc(count);
   }
 
   async inviteChanged(
     manager: EntityManager,
+    context: RequestContext,
     change: InviteChange,
     invite: InviteResponse,
   ): Promise<void> {
-    await this.audit.record(manager, {
+    await this.audit.record(manager, context, {
       action: `invite.${change}`,
       target: { type: 'invite', id: invite.id },
     });
@@ -57,10 +72,11 @@ export class ChangeFeed {
   /** `invite`: the invite it redeemed (after the use was counted), if any. */
   async userRegistered(
     manager: EntityManager,
+    context: RequestContext,
     user: UserResponse,
     invite: { id: number } | null,
   ): Promise<void> {
-    await this.audit.record(manager, {
+    await this.audit.record(manager, context, {
       action: 'user.registered',
       target: { type: 'user', id: user.id },
       actor: { userId: user.id },

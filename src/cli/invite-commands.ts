@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { NO_REQUEST } from '../audit/request-context';
 import type { InviteResponse } from '../invites/invite-response';
 import type { InvitesService } from '../invites/invites.service';
 import { User } from '../users/user.entity';
@@ -24,7 +25,7 @@ export async function runInviteCommand(
   let result: InviteResponse | InviteResponse[];
   switch (command.action) {
     case 'create':
-      result = await invites.create(command, await io.creatorId());
+      result = await invites.create(command, await io.creatorId(), NO_REQUEST);
       break;
     case 'list':
       result = (
@@ -39,11 +40,11 @@ export async function runInviteCommand(
       result = await invites.find(command.invite);
       break;
     case 'delete':
-      result = await invites.delete(command.invite);
+      result = await invites.delete(command.invite, NO_REQUEST);
       break;
     default: {
       const { id } = await invites.find(command.invite);
-      result = await invites[command.action](id);
+      result = await invites[command.action](id, NO_REQUEST);
     }
   }
   if (command.json) {

@@ -7,6 +7,7 @@ import { ApiKeysService } from '../api-keys/api-keys.service';
 import { parseName, parseScopes } from '../api-keys/create-api-key-input';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../api-keys/api-key-scopes';
 import { AuditModule } from '../audit/audit.module';
+import { NO_REQUEST } from '../audit/request-context';
 import type { AppConfig } from '../config/configuration';
 import { loadConfigOrExit } from '../config/load-config';
 import { DatabaseModule } from '../database/database.module';
@@ -129,6 +130,7 @@ export async function runKeyCli(argv: readonly string[]): Promise<number> {
           expiresAt: command.expiresAt,
         },
         user.id,
+        NO_REQUEST,
       );
       console.log(`Created API key ${created.id} "${created.name}".`);
       console.log(`Key (shown only once): ${created.key}`);
@@ -139,7 +141,7 @@ export async function runKeyCli(argv: readonly string[]): Promise<number> {
         );
       }
     } else {
-      const deleted = await keys.delete(command.id, { userId: null });
+      const deleted = await keys.delete(command.id, NO_REQUEST);
       console.log(`Deleted API key ${deleted.id} "${deleted.name}".`);
     }
     return EXIT_OK;

@@ -1,3 +1,4 @@
+import { NO_REQUEST } from '../audit/request-context';
 import type { User } from '../users/user.entity';
 import { UserNotFoundError } from '../users/users.errors';
 import { generatePassword, runCommand } from './run-command';
@@ -43,11 +44,14 @@ describe('runCommand', () => {
       users,
       out,
     );
-    expect(users.create).toHaveBeenCalledWith({
-      username: 'alice',
-      password: 'generated-password',
-      administrator: false,
-    });
+    expect(users.create).toHaveBeenCalledWith(
+      {
+        username: 'alice',
+        password: 'generated-password',
+        administrator: false,
+      },
+      NO_REQUEST,
+    );
     expect(out.lines).toEqual([
       'Created the user "alice".',
       'Generated password (shown only once): generated-password',
@@ -67,11 +71,14 @@ describe('runCommand', () => {
       users,
       out,
     );
-    expect(users.create).toHaveBeenCalledWith({
-      username: 'alice',
-      password: 'given-password',
-      administrator: true,
-    });
+    expect(users.create).toHaveBeenCalledWith(
+      {
+        username: 'alice',
+        password: 'given-password',
+        administrator: true,
+      },
+      NO_REQUEST,
+    );
     expect(out.lines).toEqual(['Created the administrator "alice".']);
   });
 
@@ -82,6 +89,7 @@ describe('runCommand', () => {
     expect(users.setPassword).toHaveBeenCalledWith(
       'ALICE',
       'generated-password',
+      NO_REQUEST,
     );
     expect(out.lines).toEqual([
       'Changed the password of "Alice".',
@@ -100,7 +108,11 @@ describe('runCommand', () => {
       users,
       out,
     );
-    expect(users.setAdministrator).toHaveBeenCalledWith('alice', administrator);
+    expect(users.setAdministrator).toHaveBeenCalledWith(
+      'alice',
+      administrator,
+      NO_REQUEST,
+    );
     expect(out.lines).toEqual([line]);
   });
 
@@ -119,7 +131,11 @@ describe('runCommand', () => {
       users,
       out,
     );
-    expect(users.setDisabled).toHaveBeenCalledWith('alice', disabled);
+    expect(users.setDisabled).toHaveBeenCalledWith(
+      'alice',
+      disabled,
+      NO_REQUEST,
+    );
     expect(out.lines).toEqual([line]);
     expect(out.logged).toEqual([logged]);
   });
@@ -128,7 +144,7 @@ describe('runCommand', () => {
     const users = fakeUsers();
     const out = io();
     await runCommand({ name: 'delete-user', username: 'alice' }, users, out);
-    expect(users.delete).toHaveBeenCalledWith('alice');
+    expect(users.delete).toHaveBeenCalledWith('alice', NO_REQUEST);
     expect(out.lines).toEqual(['Deleted "Alice".']);
     expect(out.logged).toEqual(['deleted "Alice" (id 1)']);
   });

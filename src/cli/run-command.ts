@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { NO_REQUEST } from '../audit/request-context';
 import type { UsersService } from '../users/users.service';
 import type { CliCommand } from './parse-args';
 
@@ -33,11 +34,14 @@ export async function runCommand(
   switch (command.name) {
     case 'create-user': {
       const password = command.password ?? io.generatePassword();
-      const user = await users.create({
-        username: command.username,
-        password,
-        administrator: command.administrator,
-      });
+      const user = await users.create(
+        {
+          username: command.username,
+          password,
+          administrator: command.administrator,
+        },
+        NO_REQUEST,
+      );
       io.print(
         `Created ${user.administrator ? 'the administrator' : 'the user'} "${user.username}".`,
       );
@@ -49,7 +53,11 @@ export async function runCommand(
     }
     case 'set-password': {
       const password = command.password ?? io.generatePassword();
-      const user = await users.setPassword(command.username, password);
+      const user = await users.setPassword(
+        command.username,
+        password,
+        NO_REQUEST,
+      );
       io.print(`Changed the password of "${user.username}".`);
       io.log?.(
         `changed the password of "${user.username}" (id ${user.id}); sessions ended`,
@@ -61,6 +69,7 @@ export async function runCommand(
       const user = await users.setAdministrator(
         command.username,
         command.administrator,
+        NO_REQUEST,
       );
       io.print(
         user.administrator
@@ -73,7 +82,11 @@ export async function runCommand(
       return;
     }
     case 'set-disabled': {
-      const user = await users.setDisabled(command.username, command.disabled);
+      const user = await users.setDisabled(
+        command.username,
+        command.disabled,
+        NO_REQUEST,
+      );
       io.print(
         command.disabled
           ? `Disabled "${user.username}": logins refused, sessions ended.`
@@ -85,7 +98,7 @@ export async function runCommand(
       return;
     }
     case 'delete-user': {
-      const user = await users.delete(command.username);
+      const user = await users.delete(command.username, NO_REQUEST);
       io.print(`Deleted "${user.username}".`);
       io.log?.(`deleted "${user.username}" (id ${user.id})`);
       return;

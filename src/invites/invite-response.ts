@@ -149,7 +149,12 @@ export const INVITE_JSON_SCHEMA = {
   required: Object.keys(INVITE_JSON_PROPERTIES),
 };
 
-/** `linkBase` is `<PUBLIC_URL>/invite/`, the code is appended. */
+/** What an invite's `url` starts with; the code is appended. */
+export function inviteLinkBase(publicUrl: string): string {
+  return `${publicUrl}/invite/`;
+}
+
+/** `linkBase` is inviteLinkBase(PUBLIC_URL). */
 export function toInviteResponse(
   row: InviteRow,
   linkBase: string,

@@ -7,16 +7,23 @@ import {
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
+import type { RequestContext } from '../audit/request-context';
 import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
+import { SqlParams } from '../database/sql-params';
 import { isoTimestamp } from '../database/postgres-timestamp';
 import { UserResponse } from '../users/user-response';
 import { User } from '../users/user.entity';
 import { CreateInvitesInput, UpdateInviteInput } from './create-invites-input';
 import { InviteCodeGenerator } from './invite-code.generator';
-import { InviteResponse, InviteRow, toInviteResponse } from './invite-response';
+import {
+  inviteLinkBase,
+  InviteResponse,
+  InviteRow,
+  toInviteResponse,
+} from './invite-response';
 import { Invite, INVITE_CODE_UNIQUE } from './invite.entity';
 import {
   CodeSpaceExhaustedError,
@@ -92,7 +99,7 @@ export class InvitesService {
     private readonly changes: ChangeFeed,
   ) {
     const settings = config.get('invites', { infer: true });
-    this.linkBase = `${settings.publicUrl}/invite/`;
+    this.linkBase = inviteLinkBase(settings.publicUrl);
     this.codeLength = settings.codeLength;
   }
 
@@ -132,35 +139,37 @@ export class InvitesService {
   }
 
   /**
-   * Creates `count` invites in one INSERT … RETURNING, in one transaction
-   * with their audit entries and webhook events (the outbox): all of it
-   * commits, or none. When a code collides with an existing one the INSERT
-   * fails, the transaction rolls back, and it runs again with a new batch of
-   * codes, so a collision is never an error.
+   * Creates `count` invites with their audit entries and webhook events in
+   * one statement (an INSERT … RETURNING with CTEs), so all of it commits or
+   * none, without a transaction around it. When a code collides with an
+   * existing one the statement fails as a whole and runs again with a new
+   * batch of codes, so a collision is never an error.
    */
   async create(
     input: CreateInvitesInput,
     createdById: number,
+    context: RequestContext,
   ): Promise<InviteResponse[]> {
     for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
       const codes = this.drawCodes(input.count);
       if (codes.length < input.count) continue;
+      const params = new SqlParams();
+      // unnest() sends the batch as one array parameter, and the CTEs record
+      // it: neither can the query builder express.
+      const statement = `WITH created AS (
+          INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
+          SELECT unnest(${params.add(codes)}::varchar[]), ${params.add(input.expiresAt)}::timestamptz,
+            ${params.add(input.maxUses)}::int, ${params.add(createdById)}::int, ${params.add(input.note)}::varchar
+          RETURNING ${INVITE_COLUMNS}
+        ) ${this.changes.invitesCreatedSql('created', context, params)}
+        SELECT * FROM created ORDER BY id`;
       try {
-        return await this.invites.manager.transaction(async (manager) => {
-          // unnest() sends the batch as one array parameter per column,
-          // which the query builder's VALUES cannot express.
-          const rows = await manager.query<InviteRow[]>(
-            `INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
-             SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int, $5::varchar
-             RETURNING ${INVITE_COLUMNS}`,
-            [codes, input.expiresAt, input.maxUses, createdById, input.note],
-          );
-          const invites = rows
-            .sort((a, b) => a.id - b.id)
-            .map((row) => toInviteResponse(row, this.linkBase));
-          await this.changes.invitesCreated(manager, invites);
-          return invites;
-        });
+        const rows = await this.invites.query<InviteRow[]>(
+          statement,
+          params.values,
+        );
+        this.changes.invitesCreated(rows.length);
+        return rows.map((row) => toInviteResponse(row, this.linkBase));
       } catch (error) {
         if (!isUniqueViolation(error, INVITE_CODE_UNIQUE)) throw error;
       }
@@ -174,12 +183,16 @@ export class InvitesService {
    * commits first is counted, and one that comes after sees the new limit.
    * @throws InviteNotFoundError, InvalidMaxUsesError
    */
-  async update(id: number, input: UpdateInviteInput): Promise<InviteResponse> {
+  async update(
+    id: number,
+    input: UpdateInviteInput,
+    context: RequestContext,
+  ): Promise<InviteResponse> {
     const changes: Partial<Pick<Invite, 'expiresAt' | 'maxUses' | 'note'>> = {
       ...input,
     };
     if (Object.keys(changes).length === 0) return this.find({ id });
-    const updated = await this.changeOne('updated', (manager) => {
+    const updated = await this.changeOne('updated', context, (manager) => {
       const update = manager
         .createQueryBuilder()
         .update(Invite)
@@ -197,24 +210,26 @@ export class InvitesService {
   }
 
   /** Revoking again keeps the first time. */
-  revoke(id: number): Promise<InviteResponse> {
+  revoke(id: number, context: RequestContext): Promise<InviteResponse> {
     return this.setRevokedAt(
       id,
       'revoked',
       () => 'COALESCE(revoked_at, now())',
+      context,
     );
   }
 
-  unrevoke(id: number): Promise<InviteResponse> {
-    return this.setRevokedAt(id, 'unrevoked', () => 'NULL');
+  unrevoke(id: number, context: RequestContext): Promise<InviteResponse> {
+    return this.setRevokedAt(id, 'unrevoked', () => 'NULL', context);
   }
 
   private async setRevokedAt(
     id: number,
     change: 'revoked' | 'unrevoked',
     value: () => string,
+    context: RequestContext,
   ): Promise<InviteResponse> {
-    const invite = await this.changeOne(change, (manager) =>
+    const invite = await this.changeOne(change, context, (manager) =>
       manager
         .createQueryBuilder()
         .update(Invite)
@@ -230,10 +245,13 @@ export class InvitesService {
    * accounts, with inviteId null (the foreign key's ON DELETE SET NULL):
    * revoking, not deleting, is how an invite's history is kept.
    */
-  async delete(by: InviteKey): Promise<InviteResponse> {
+  async delete(
+    by: InviteKey,
+    context: RequestContext,
+  ): Promise<InviteResponse> {
     if ('code' in by && !isStorableText(by.code))
       throw new InviteNotFoundError();
-    const invite = await this.changeOne('deleted', (manager) =>
+    const invite = await this.changeOne('deleted', context, (manager) =>
       manager
         .createQueryBuilder()
         .delete()
@@ -251,13 +269,14 @@ export class InvitesService {
    */
   private changeOne(
     change: 'updated' | 'revoked' | 'unrevoked' | 'deleted',
+    context: RequestContext,
     statement: (manager: EntityManager) => Returnable,
   ): Promise<InviteResponse | undefined> {
     return this.invites.manager.transaction(async (manager) => {
       const row = await returningOne<InviteRow>(statement(manager));
       if (!row) return undefined;
       const invite = toInviteResponse(row, this.linkBase);
-      await this.changes.inviteChanged(manager, change, invite);
+      await this.changes.inviteChanged(manager, context, change, invite);
       return invite;
     });
   }

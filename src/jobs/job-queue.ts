@@ -9,6 +9,9 @@ import PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import { withAdvisoryLock } from '../database/advisory-lock';
+import type { SqlParams } from '../database/sql-params';
+
+const SCHEMA = 'pgboss';
 
 /** Arbitrary but fixed, and not the migrations' key. */
 const JOB_QUEUE_LOCK_KEY = 7_362_001_915;
@@ -46,7 +49,7 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     this.boss = new PgBoss({
       connectionString: url,
       max: 3,
-      schema: 'pgboss',
+      schema: SCHEMA,
       // Expired (crashed) jobs are noticed within seconds, not minutes.
       maintenanceIntervalSeconds: 5,
     });
@@ -106,6 +109,33 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
       { db: executorFor(manager) },
     );
   }
+}
+
+/**
+ * An INSERT for a CTE of the caller's statement: one job on `queue` whose
+ * data is the SQL expression `data`, only when `condition` holds. pg-boss's
+ * insert() takes its jobs as JSON from the client, which cannot come from
+ * the statement's own rows; this fills the columns it would, from the
+ * queue's settings (test/job-queue.e2e-spec.ts compares the two rows).
+ */
+export function jobInsertStatement(
+  queue: string,
+  data: string,
+  condition: string,
+  params: SqlParams,
+): string {
+  return `INSERT INTO ${SCHEMA}.job (name, data, retry_limit, retry_delay,
+      retry_backoff, expire_in, keep_until, dead_letter, policy)
+    SELECT q.name, ${data}, COALESCE(q.retry_limit, 2),
+      CASE WHEN COALESCE(q.retry_backoff, false)
+        THEN GREATEST(COALESCE(q.retry_delay, 0), 1)
+        ELSE COALESCE(q.retry_delay, 0) END,
+      COALESCE(q.retry_backoff, false),
+      COALESCE(q.expire_seconds * interval '1s', interval '15 minutes'),
+      now() + COALESCE(q.retention_minutes * interval '1 minute', interval '14 days'),
+      q.dead_letter, q.policy
+    FROM ${SCHEMA}.queue q
+    WHERE q.name = ${params.add(queue)} AND (${condition})`;
 }
 
 /** pg-boss's `db` option: its SQL run on the caller's connection and transaction. */

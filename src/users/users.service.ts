@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { AuditLog, type AuditAction } from '../audit/audit-log.service';
+import type { RequestContext } from '../audit/request-context';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
 import { readRows } from '../database/read-rows';
@@ -63,6 +65,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordHasher,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -100,11 +103,19 @@ export class UsersService {
   }
 
   /** @throws UsernameTakenError when the name exists in any letter case. */
-  async create(newUser: NewUser): Promise<User> {
-    return this.insert({
-      username: newUser.username,
-      passwordHash: await this.passwords.hash(newUser.password),
-      administrator: newUser.administrator,
+  async create(newUser: NewUser, context: RequestContext): Promise<User> {
+    const passwordHash = await this.passwords.hash(newUser.password);
+    return this.users.manager.transaction(async (manager) => {
+      const user = await this.insert(
+        {
+          username: newUser.username,
+          passwordHash,
+          administrator: newUser.administrator,
+        },
+        manager,
+      );
+      await this.recordChange(manager, context, 'user.created', user);
+      return user;
     });
   }
 
@@ -142,16 +153,24 @@ export class UsersService {
   }
 
   /** A new password ends the sessions opened with the old one. */
-  async setPassword(username: string, password: string): Promise<User> {
-    const user = await this.findByUsernameOrFail(username);
+  async setPassword(
+    username: string,
+    password: string,
+    context: RequestContext,
+  ): Promise<User> {
     const passwordHash = await this.passwords.hash(password);
-    await this.users
-      .createQueryBuilder()
-      .update()
-      .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
-      .where('id = :id', { id: user.id })
-      .execute();
-    return user;
+    return this.users.manager.transaction(async (manager) => {
+      const users = manager.getRepository(User);
+      const user = await this.findByUsernameOrFail(username, users);
+      await users
+        .createQueryBuilder()
+        .update()
+        .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id: user.id })
+        .execute();
+      await this.recordChange(manager, context, 'user.password_changed', user);
+      return user;
+    });
   }
 
   /**
@@ -162,64 +181,93 @@ export class UsersService {
   async setAdministrator(
     username: string,
     administrator: boolean,
+    context: RequestContext,
   ): Promise<User> {
-    return this.changeGuardingAdministrators(username, async (user, users) => {
-      if (!administrator && user.administrator) {
-        await this.assertNotLastAdministrator(user, users, 'demote');
-      }
-      await users
-        .createQueryBuilder()
-        .update()
-        .set({
-          administrator,
-          ...(user.administrator && !administrator
-            ? { tokenVersion: () => 'token_version + 1' }
-            : {}),
-        })
-        .where('id = :id', { id: user.id })
-        .execute();
-      return { ...user, administrator };
-    });
+    const action = administrator
+      ? 'user.administrator_granted'
+      : 'user.administrator_revoked';
+    return this.changeGuardingAdministrators(
+      username,
+      context,
+      action,
+      async (user, users) => {
+        if (!administrator && user.administrator) {
+          await this.assertNotLastAdministrator(user, users, 'demote');
+        }
+        await users
+          .createQueryBuilder()
+          .update()
+          .set({
+            administrator,
+            ...(user.administrator && !administrator
+              ? { tokenVersion: () => 'token_version + 1' }
+              : {}),
+          })
+          .where('id = :id', { id: user.id })
+          .execute();
+        return { ...user, administrator };
+      },
+    );
   }
 
   /**
    * Disabled: no login, every token refused, the row (and its history) kept.
    * @throws LastAdministratorError when it would disable the last enabled administrator.
    */
-  async setDisabled(username: string, disabled: boolean): Promise<User> {
-    return this.changeGuardingAdministrators(username, async (user, users) => {
-      if (disabled && user.disabledAt === null) {
-        await this.assertNotLastAdministrator(user, users, 'disable');
-      }
-      const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
-      await users
-        .createQueryBuilder()
-        .update()
-        .set({
-          disabledAt,
-          ...(disabled ? { tokenVersion: () => 'token_version + 1' } : {}),
-        })
-        .where('id = :id', { id: user.id })
-        .execute();
-      return { ...user, disabledAt };
-    });
+  async setDisabled(
+    username: string,
+    disabled: boolean,
+    context: RequestContext,
+  ): Promise<User> {
+    const action = disabled ? 'user.disabled' : 'user.enabled';
+    return this.changeGuardingAdministrators(
+      username,
+      context,
+      action,
+      async (user, users) => {
+        if (disabled && user.disabledAt === null) {
+          await this.assertNotLastAdministrator(user, users, 'disable');
+        }
+        const disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+        await users
+          .createQueryBuilder()
+          .update()
+          .set({
+            disabledAt,
+            ...(disabled ? { tokenVersion: () => 'token_version + 1' } : {}),
+          })
+          .where('id = :id', { id: user.id })
+          .execute();
+        return { ...user, disabledAt };
+      },
+    );
   }
 
   /**
    * Deletes the user; the invites they created go with them (foreign key).
    * @throws LastAdministratorError when it would delete the last enabled administrator.
    */
-  async delete(username: string): Promise<User> {
-    return this.changeGuardingAdministrators(username, async (user, users) => {
-      await this.assertNotLastAdministrator(user, users, 'delete');
-      await users.delete({ id: user.id });
-      return user;
-    });
+  async delete(username: string, context: RequestContext): Promise<User> {
+    return this.changeGuardingAdministrators(
+      username,
+      context,
+      'user.deleted',
+      async (user, users) => {
+        await this.assertNotLastAdministrator(user, users, 'delete');
+        await users.delete({ id: user.id });
+        return user;
+      },
+    );
   }
 
-  /** Runs `change` on the user in a transaction that holds the administrators' lock. */
+  /**
+   * Runs `change` on the user in a transaction that holds the
+   * administrators' lock, and records it in the audit log as `action`.
+   */
   private changeGuardingAdministrators(
     username: string,
+    context: RequestContext,
+    action: AuditAction,
     change: (user: User, users: Repository<User>) => Promise<User>,
   ): Promise<User> {
     return this.users.manager.transaction(async (manager) => {
@@ -228,7 +276,21 @@ export class UsersService {
       ]);
       const users = manager.getRepository(User);
       const user = await this.findByUsernameOrFail(username, users);
-      return change(user, users);
+      const changed = await change(user, users);
+      await this.recordChange(manager, context, action, user);
+      return changed;
+    });
+  }
+
+  private recordChange(
+    manager: EntityManager,
+    context: RequestContext,
+    action: AuditAction,
+    user: User,
+  ): Promise<void> {
+    return this.audit.record(manager, context, {
+      action,
+      target: { type: 'user', id: user.id },
     });
   }
 

@@ -1,3 +1,5 @@
+import type { InviteRow } from '../invites/invite-response';
+
 export const WEBHOOK_EVENTS = [
   'invite.created',
   'invite.updated',
@@ -23,9 +25,17 @@ export interface OutboxEvent {
   data: object;
 }
 
-/** One per committed transaction that emitted events: expanded into deliveries off the request path. */
+/**
+ * An event whose data is an invite's row, as a batch's statement records it
+ * (see EventOutbox.invitesPerRow); the fan-out renders it as the Invite.
+ */
+export interface InviteRowEvent extends Omit<OutboxEvent, 'data'> {
+  invite: InviteRow;
+}
+
+/** One per committed change that emitted events: expanded into deliveries off the request path. */
 export interface FanoutJob {
-  events: OutboxEvent[];
+  events: Array<OutboxEvent | InviteRowEvent>;
   firstAt: number;
 }
 

@@ -15,6 +15,7 @@ import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
+import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import {
   ApiIdPageQuery,
@@ -65,8 +66,9 @@ export class WebhooksController {
   create(
     @Body() body: CreateWebhookDto,
     @CurrentUser() user: User,
+    @Requester() requester: RequestContext,
   ): Promise<CreatedWebhookResponse> {
-    return this.webhooks.create(body, user.id);
+    return this.webhooks.create(body, user.id, requester);
   }
 
   @Get()
@@ -82,8 +84,11 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookResponse })
   @ApiErrorResponses([404, 'webhook not found'])
-  delete(@Param('id', ID_PIPE) id: number): Promise<WebhookResponse> {
-    return this.webhooks.delete(id);
+  delete(
+    @Param('id', ID_PIPE) id: number,
+    @Requester() requester: RequestContext,
+  ): Promise<WebhookResponse> {
+    return this.webhooks.delete(id, requester);
   }
 
   @Get(':id/deliveries')

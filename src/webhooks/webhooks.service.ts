@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
+import type { RequestContext } from '../audit/request-context';
 import type { IdPageQuery } from '../common/paging/id-page-query';
 import type { AppConfig } from '../config/configuration';
 import { readRows } from '../database/read-rows';
@@ -49,6 +50,7 @@ export class WebhooksService {
   async create(
     body: { url?: unknown; events?: unknown },
     createdById: number,
+    context: RequestContext,
   ): Promise<CreatedWebhookResponse> {
     const url = parseWebhookUrl(body.url);
     if (!url) throw new InvalidUrlError();
@@ -70,7 +72,7 @@ export class WebhooksService {
          VALUES ($1, $2, $3, $4) RETURNING ${WEBHOOK_COLUMNS}`,
         [url.toString(), events, secret, createdById],
       );
-      await this.audit.record(manager, {
+      await this.audit.record(manager, context, {
         action: 'webhook.created',
         target: { type: 'webhook', id: row.id },
       });
@@ -86,7 +88,7 @@ export class WebhooksService {
     return rows.map(toWebhookResponse);
   }
 
-  async delete(id: number): Promise<WebhookResponse> {
+  async delete(id: number, context: RequestContext): Promise<WebhookResponse> {
     if (!isId(id)) throw new WebhookNotFoundError();
     return this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[WebhookRow[], number]>(
@@ -94,7 +96,7 @@ export class WebhooksService {
         [id],
       );
       if (rows.length === 0) throw new WebhookNotFoundError();
-      await this.audit.record(manager, {
+      await this.audit.record(manager, context, {
         action: 'webhook.deleted',
         target: { type: 'webhook', id },
       });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { NO_REQUEST } from '../../src/audit/request-context';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -96,16 +97,23 @@ export async function createApp(
     async createUser(options = {}) {
       userCounter += 1;
       const password = options.password ?? `password-${userCounter}`;
-      const user = await users.create({
-        username: options.username ?? `user${process.pid}x${userCounter}`,
-        password,
-        administrator: options.administrator ?? false,
-      });
+      const user = await users.create(
+        {
+          username: options.username ?? `user${process.pid}x${userCounter}`,
+          password,
+          administrator: options.administrator ?? false,
+        },
+        NO_REQUEST,
+      );
       const { token } = await auth.startSession(user);
       return { user, token, password };
     },
     async adminToken() {
-      const { token } = await auth.login(ADMIN_USERNAME, ADMIN_PASSWORD);
+      const { token } = await auth.login(
+        ADMIN_USERNAME,
+        ADMIN_PASSWORD,
+        NO_REQUEST,
+      );
       return token;
     },
     async listen() {
