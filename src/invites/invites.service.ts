@@ -12,6 +12,7 @@ import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
+import { readRows } from '../database/read-rows';
 import { SqlParams } from '../database/sql-params';
 import { isoTimestamp } from '../database/postgres-timestamp';
 import { UserResponse } from '../users/user-response';
@@ -423,6 +424,10 @@ interface UserRow extends PagedRow {
  * Newest first by (created_at, id), after the cursor, and one row more than
  * the limit, which tells whether another page follows.
  */
+/**
+ * Reads a page built by `select`. The builder writes the statement; it runs
+ * on the pool with readRows, without a query runner around one read.
+ */
 function pageOf<Row>(
   select: SelectQueryBuilder<ObjectLiteral>,
   query: PageQuery,
@@ -438,15 +443,16 @@ function pageOf<Row>(
     .orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC');
   if (query.limit !== undefined) select.limit(query.limit + 1);
-  return select.getRawMany<Row>();
+  const [sql, parameters] = select.getQueryAndParameters();
+  return readRows<Row>(select.connection, sql, parameters);
 }
 
-/** Runs an UPDATE or DELETE … RETURNING; the row it changed, if any. */
 /** An UPDATE or DELETE builder that can return the rows it touched. */
 interface Returnable {
   returning(columns: string): { execute(): Promise<{ raw: unknown }> };
 }
 
+/** Runs an UPDATE or DELETE … RETURNING; the row it changed, if any. */
 async function returningOne<Row>(
   statement: Returnable,
   columns = INVITE_COLUMNS,
