@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { ADMIN_PASSWORD, TEST_JWT_SECRET } from './helpers/create-app';
 import { ServerProcess } from './helpers/server-process';
@@ -21,8 +22,9 @@ describe('webhook delivery across processes (e2e)', () => {
   const receivers: WebhookReceiver[] = [];
   let token: string;
 
-  const start = async () => {
+  const start = async (env: Record<string, string> = {}) => {
     const server = await ServerProcess.start({
+      ...env,
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       JWT_SECRET: TEST_JWT_SECRET,
@@ -168,5 +170,42 @@ describe('webhook delivery across processes (e2e)', () => {
       if (Date.now() > deadline) throw new Error(JSON.stringify(rows));
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+  });
+
+  it('with WEBHOOKS_WORKER=false records events and leaves their delivery to a worker instance', async () => {
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+    const recorder = await start({ WEBHOOKS_WORKER: 'false' });
+    expect(recorder.output).toContain('WEBHOOKS_WORKER=false');
+    const receiver = await WebhookReceiver.start();
+    receivers.push(receiver);
+    await subscribe(recorder, receiver);
+    const { body: invites } = await request(recorder.url)
+      .post('/api/auth/invite')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ count: 2 })
+      .expect(200);
+
+    // The batch's fan-out job is committed, and nobody takes it.
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ state: string }>(
+        `SELECT state FROM pgboss.job WHERE name = 'webhook-fanout'
+           AND data->'events'->0->'invite'->>'id' = $1`,
+        [String((invites as Array<{ id: number }>)[0].id)],
+      );
+      expect(rows).toEqual([{ state: 'created' }]);
+    } finally {
+      await db.end();
+    }
+    expect(receiver.received).toHaveLength(0);
+
+    await start();
+    await receiver.waitFor((received) => received.length >= 2, 60_000);
+    expect(
+      receiver.received
+        .map((event) => (event.body as { data: { id: number } }).data.id)
+        .sort((a, b) => a - b),
+    ).toEqual((invites as Array<{ id: number }>).map((invite) => invite.id));
   });
 });

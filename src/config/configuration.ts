@@ -66,6 +66,8 @@ export interface AppConfig {
     allowPrivate: boolean;
     /** Seconds before the first retry; doubles per attempt up to an hour. */
     retryBaseSeconds: number;
+    /** Whether this instance delivers (fans out and sends) webhook events, or only records them. */
+    worker: boolean;
   };
   metrics: {
     enabled: boolean;
@@ -125,6 +127,7 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
     webhooks: {
       allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE,
       retryBaseSeconds: env.WEBHOOKS_RETRY_DELAY,
+      worker: env.WEBHOOKS_WORKER,
     },
     metrics: { enabled: env.METRICS_ENABLED },
   };

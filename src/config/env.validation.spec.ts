@@ -46,6 +46,7 @@ describe('validateEnvironment', () => {
       '0',
       'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
     ],
+    ['WEBHOOKS_WORKER', 'maybe', 'WEBHOOKS_WORKER must be true or false'],
     ['METRICS_ENABLED', 'maybe', 'METRICS_ENABLED must be true or false'],
     [
       'INVITES_MAX_COUNT',

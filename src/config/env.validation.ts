@@ -254,6 +254,10 @@ export class EnvironmentVariables {
   WEBHOOKS_RETRY_DELAY = 5;
 
   @toBool()
+  @IsBoolean({ message: 'WEBHOOKS_WORKER must be true or false' })
+  WEBHOOKS_WORKER = true;
+
+  @toBool()
   @IsBoolean({ message: 'METRICS_ENABLED must be true or false' })
   METRICS_ENABLED = true;
 

@@ -22,8 +22,9 @@ type Outcome =
     };
 
 /**
- * Delivers webhook jobs from pg-boss, on every instance (SKIP LOCKED gives
- * each job to one of them). One attempt per job: its row in the delivery
+ * Delivers webhook jobs from pg-boss, on every instance whose
+ * WEBHOOKS_WORKER is true (SKIP LOCKED gives each job to one of them); the
+ * others only record events, so delivery can run apart from the API. One attempt per job: its row in the delivery
  * log and, when it failed, the job of the next attempt are one transaction.
  */
 @Injectable()
@@ -39,6 +40,12 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.get('webhooks', { infer: true }).worker) {
+      this.logger.log(
+        'WEBHOOKS_WORKER=false: this instance records webhook events and leaves their delivery to others',
+      );
+      return;
+    }
     await this.jobs.boss.work<FanoutJob>(
       QUEUES.webhookFanout,
       { batchSize: 10, pollingIntervalSeconds: 0.5 },
