@@ -191,7 +191,7 @@ describe('webhook delivery across processes (e2e)', () => {
     try {
       const { rows } = await db.query<{ state: string }>(
         `SELECT state FROM pgboss.job WHERE name = 'webhook-fanout'
-           AND data->'events'->0->'invite'->>'id' = $1`,
+           AND data->'created'->'ids'->>0 = $1`,
         [String((invites as Array<{ id: number }>)[0].id)],
       );
       expect(rows).toEqual([{ state: 'created' }]);

@@ -40,11 +40,7 @@ export class ChangeFeed {
       context,
       params,
     );
-    const announced = this.outbox.invitesPerRow(
-      source,
-      'invite.created',
-      params,
-    );
+    const announced = this.outbox.invitesCreatedSql(source, params);
     return `, ${source}_audited AS (${audited}), ${source}_announced AS (${announced})`;
   }
 

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import type { SqlParams } from '../database/sql-params';
 import { inviteLinkBase, toInviteResponse } from '../invites/invite-response';
 import { JobQueue, jobInsertStatement, QUEUES } from '../jobs/job-queue';
 import type {
+  CreatedInvites,
   DeliveryJob,
   FanoutJob,
   NewEvent,
   OutboxEvent,
-  WebhookEventType,
 } from './webhook-events';
 
-/** An event id as Standard Webhooks receivers deduplicate by. */
-const EVENT_ID_SQL = `'msg_' || replace(gen_random_uuid()::text, '-', '')`;
 const ISO_NOW_SQL = `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** An event id as Standard Webhooks receivers deduplicate by. */
+function newEventId(): string {
+  return `msg_${randomUUID().replaceAll('-', '')}`;
+}
 
 /**
  * The outbox: the events of a change are written with it, in its
@@ -50,7 +53,7 @@ export class EventOutbox {
     const createdAt = new Date().toISOString();
     const job: FanoutJob = {
       events: events.map((event) => ({
-        id: `msg_${randomUUID().replaceAll('-', '')}`,
+        id: newEventId(),
         type: event.type,
         createdAt,
         data: event.data,
@@ -63,22 +66,20 @@ export class EventOutbox {
   }
 
   /**
-   * An INSERT for a CTE of the caller's statement: one `type` event per row
-   * of `source` (a CTE returning InviteRows), as one fan-out job, written
-   * only when a webhook subscribes to `type`.
+   * An INSERT for a CTE of the caller's statement: the `invite.created`
+   * events of the batch that `source` (a CTE returning InviteRows) inserts,
+   * as one fan-out job, written only when a webhook subscribes to them.
    */
-  invitesPerRow(
-    source: string,
-    type: WebhookEventType,
-    params: SqlParams,
-  ): string {
-    const eventType = `${params.add(type)}::text`;
+  invitesCreatedSql(source: string, params: SqlParams): string {
     const job = `jsonb_build_object(
       'firstAt', floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint,
-      'events', (SELECT jsonb_agg(jsonb_build_object('id', ${EVENT_ID_SQL},
-          'type', ${eventType}, 'createdAt', ${ISO_NOW_SQL}, 'invite', to_jsonb(r))
-        ORDER BY r.id) FROM ${source} r))`;
-    const wanted = `EXISTS (SELECT 1 FROM webhooks WHERE ${eventType} = ANY (events))
+      'events', '[]'::jsonb,
+      'created', jsonb_build_object(
+        'createdAt', ${ISO_NOW_SQL},
+        'first', (SELECT to_jsonb(r) FROM ${source} r ORDER BY r.id LIMIT 1),
+        'ids', (SELECT jsonb_agg(r.id ORDER BY r.id) FROM ${source} r),
+        'codes', (SELECT jsonb_agg(r.code ORDER BY r.id) FROM ${source} r)))`;
+    const wanted = `EXISTS (SELECT 1 FROM webhooks WHERE 'invite.created' = ANY (events))
       AND EXISTS (SELECT 1 FROM ${source})`;
     return jobInsertStatement(QUEUES.webhookFanout, job, wanted, params);
   }
@@ -88,12 +89,14 @@ export class EventOutbox {
    * transaction. Run again after a crash, it repeats the same event ids, so
    * receivers that deduplicate by `webhook-id` see each event once.
    */
-  async fanOut(manager: EntityManager, job: FanoutJob): Promise<number> {
-    const events = job.events.map((event): OutboxEvent => {
-      if (!('invite' in event)) return event;
-      const { invite, ...rest } = event;
-      return { ...rest, data: toInviteResponse(invite, this.linkBase) };
-    });
+  async fanOut(
+    manager: EntityManager,
+    jobId: string,
+    job: FanoutJob,
+  ): Promise<number> {
+    const events = job.created
+      ? [...job.events, ...this.createdEvents(jobId, job.created)]
+      : job.events;
     const types = [...new Set(events.map((event) => event.type))];
     const webhooks = await manager.query<
       Array<{ id: number; events: string[] }>
@@ -113,5 +116,21 @@ export class EventOutbox {
     );
     await this.jobs.insertIn(manager, deliveries);
     return deliveries.length;
+  }
+
+  /**
+   * The batch's events, their ids derived from the job's id and the
+   * invite's, so a fan-out run again after a crash repeats them.
+   */
+  private createdEvents(jobId: string, batch: CreatedInvites): OutboxEvent[] {
+    return batch.ids.map((id, i) => ({
+      id: `msg_${createHash('sha256').update(`${jobId}:${id}`).digest('hex').slice(0, 32)}`,
+      type: 'invite.created',
+      createdAt: batch.createdAt,
+      data: toInviteResponse(
+        { ...batch.first, id, code: batch.codes[i] },
+        this.linkBase,
+      ),
+    }));
   }
 }

@@ -51,7 +51,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
       { batchSize: 10, pollingIntervalSeconds: 0.5 },
       (jobs) =>
         this.dataSource.transaction(async (manager) => {
-          for (const job of jobs) await this.outbox.fanOut(manager, job.data);
+          for (const job of jobs) {
+            await this.outbox.fanOut(manager, job.id, job.data);
+          }
         }),
     );
     await this.jobs.boss.work<DeliveryJob>(

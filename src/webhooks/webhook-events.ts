@@ -26,16 +26,23 @@ export interface OutboxEvent {
 }
 
 /**
- * An event whose data is an invite's row, as a batch's statement records it
- * (see EventOutbox.invitesPerRow); the fan-out renders it as the Invite.
+ * A batch of created invites as its statement records it (see
+ * EventOutbox.invitesCreatedSql): one row in full and the ids and codes of
+ * all, since the rows of one INSERT differ in nothing else. Kept this small
+ * because it is written with every batch.
  */
-export interface InviteRowEvent extends Omit<OutboxEvent, 'data'> {
-  invite: InviteRow;
+export interface CreatedInvites {
+  createdAt: string;
+  first: InviteRow;
+  ids: number[];
+  codes: string[];
 }
 
 /** One per committed change that emitted events: expanded into deliveries off the request path. */
 export interface FanoutJob {
-  events: Array<OutboxEvent | InviteRowEvent>;
+  events: OutboxEvent[];
+  /** One `invite.created` event per invite of the batch. */
+  created?: CreatedInvites;
   firstAt: number;
 }
 
