@@ -484,8 +484,12 @@ interface Scenario {
   runs: Partial<Record<ServerName, Run[]>>;
   /** Peak RSS (VmHWM) per platform after the scenario. */
   vmHwmMb?: Partial<Record<Platform, number>>;
-  /** Its ratio is against this scenario's req/s on the same platform, not the baseline's. */
-  comparedWith?: string;
+  /**
+   * Per platform, runs of the same requests without the scenario's feature,
+   * each taken next to the run of the same index: the ratio is against
+   * these, not the baseline.
+   */
+  reference?: Partial<Record<ServerName, Run[]>>;
 }
 
 const scenarios: Scenario[] = [];
@@ -516,16 +520,10 @@ async function scenario(
     reps?: number;
     before?: () => Promise<void>;
     note?: string;
-    comparedWith?: string;
   } = {},
 ): Promise<Scenario | undefined> {
   if (!selected(name)) return undefined;
-  const result: Scenario = {
-    name,
-    note: options.note,
-    runs: {},
-    comparedWith: options.comparedWith,
-  };
+  const result: Scenario = { name, note: options.note, runs: {} };
   for (const server of servers) {
     result.runs[server.name] = [];
     await options.before?.();
@@ -546,16 +544,67 @@ async function scenario(
 }
 
 /**
- * Runs `body` with one webhook subscribed to invite.created, whose URL is a
- * receiver on 127.0.0.1 answering 204; `dropJobs` empties the job queue
- * between runs, so each run starts from the same table. The webhook and
- * the jobs are gone afterwards.
+ * A feature's price on each server: every rep runs the same requests with
+ * the feature off and on, next to each other (the order alternating from
+ * rep to rep), so a drift of the machine or the database between runs
+ * falls on both alike. `feature(on)` switches it before each run.
  */
-async function withWebhookReceiver<T>(
+async function pairedScenario(
+  name: string,
+  servers: Server[],
+  target: (server: Server) => Target,
+  options: {
+    reps: number;
+    feature: (on: boolean) => Promise<void>;
+    before?: () => Promise<void>;
+    note?: string;
+  },
+): Promise<void> {
+  if (!selected(name)) return;
+  const result: Scenario = {
+    name,
+    note: options.note,
+    runs: {},
+    reference: {},
+  };
+  const run = async (server: Server, on: boolean, seconds: number) => {
+    await options.before?.();
+    await options.feature(on);
+    return drive(server, target(server), seconds);
+  };
+  for (const server of servers) {
+    result.runs[server.name] = [];
+    result.reference![server.name] = [];
+    await run(server, true, WARMUP_S);
+  }
+  for (let rep = 0; rep < options.reps; rep += 1) {
+    const order = servers.map((_, i) => servers[(i + rep) % servers.length]);
+    for (const server of order) {
+      for (const on of rep % 2 === 0 ? [false, true] : [true, false]) {
+        const measured = await run(server, on, DURATION_S);
+        (on ? result.runs : result.reference!)[server.name]?.push(measured);
+        log(
+          `${name} [${server.name} ${rep + 1}/${options.reps}, ${on ? 'on' : 'off'}] ${describe(measured)}`,
+        );
+      }
+    }
+  }
+  await options.feature(false);
+  scenarios.push(result);
+}
+
+/**
+ * Runs `body` with one webhook, whose URL is a receiver on 127.0.0.1
+ * answering 204. `subscribe(true)` points it at invite.created,
+ * `subscribe(false)` at user.registered (which the POSTs never emit), and
+ * both empty the job queue, so each run starts from the same tables. The
+ * webhook and the jobs are gone afterwards.
+ */
+async function withWebhook<T>(
   port: number,
   token: string,
-  body: (dropJobs: () => Promise<void>) => Promise<T>,
   db: Pool,
+  body: (subscribe: (on: boolean) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const receiver = createServer((req, res) => {
     req.resume();
@@ -565,9 +614,6 @@ async function withWebhookReceiver<T>(
     receiver.listen(0, '127.0.0.1', resolve),
   );
   const receiverPort = (receiver.address() as AddressInfo).port;
-  const dropJobs = async () => {
-    await db.query(`DELETE FROM pgboss.job WHERE name LIKE 'webhook-%'`);
-  };
   const created = await call(port, 'POST', '/api/webhooks', {
     token,
     json: {
@@ -579,8 +625,17 @@ async function withWebhookReceiver<T>(
     throw new Error(`webhook: ${created.status} ${created.body}`);
   }
   const { id } = JSON.parse(created.body) as { id: number };
+  const dropJobs = () =>
+    db.query(`DELETE FROM pgboss.job WHERE name LIKE 'webhook-%'`);
+  const subscribe = async (on: boolean) => {
+    await db.query('UPDATE webhooks SET events = $1 WHERE id = $2', [
+      [on ? 'invite.created' : 'user.registered'],
+      id,
+    ]);
+    await dropJobs();
+  };
   try {
-    return await body(dropJobs);
+    return await body(subscribe);
   } finally {
     await call(port, 'DELETE', `/api/webhooks/${id}`, { token });
     await dropJobs();
@@ -631,10 +686,9 @@ function platformRows(platform: Platform): PlatformRow[] {
       baselineRuns?.length === runs.length
         ? runs.map((run, i) => run.rps / baselineRuns[i].rps)
         : [];
-    const reference = scenarios.find((other) => other.name === s.comparedWith)
-      ?.runs[platform];
-    if (reference?.length) {
-      ratios.push(service.rps / median(reference.map((run) => run.rps)));
+    const reference = s.reference?.[platform];
+    if (reference?.length === runs.length) {
+      ratios.push(...runs.map((run, i) => run.rps / reference[i].rps));
     }
     rows.push({
       scenario: s.name,
@@ -856,30 +910,23 @@ async function main(): Promise<number> {
     );
     await cleanup();
     if (selected(WEBHOOK_SCENARIO)) {
-      await withWebhookReceiver(
-        services[0].port,
-        token,
-        (dropJobs) =>
-          scenario(
-            WEBHOOK_SCENARIO,
-            services,
-            () => ({
-              method: 'POST',
-              path: '/api/auth/invite',
-              token,
-              body: { count: 100 },
-            }),
-            {
-              reps: REPS,
-              comparedWith: 'POST count=100',
-              note: 'one webhook on invite.created, events recorded (WEBHOOKS_WORKER=false: delivery left to worker instances); ratio against POST count=100 on the same platform',
-              before: async () => {
-                await cleanup();
-                await dropJobs();
-              },
-            },
-          ),
-        db,
+      await withWebhook(services[0].port, token, db, (subscribe) =>
+        pairedScenario(
+          WEBHOOK_SCENARIO,
+          services,
+          () => ({
+            method: 'POST',
+            path: '/api/auth/invite',
+            token,
+            body: { count: 100 },
+          }),
+          {
+            reps: REPS,
+            feature: subscribe,
+            before: cleanup,
+            note: 'one webhook on invite.created, events recorded (WEBHOOKS_WORKER=false: delivery left to worker instances); ratio against the same POSTs with the webhook on another event, run next to each other',
+          },
+        ),
       );
       await cleanup();
     }
