@@ -28,7 +28,7 @@ interface RequestFields {
   apiKey?: { id?: unknown };
 }
 
-export function contextOf(request: RequestFields): RequestContext {
+function contextOf(request: RequestFields): RequestContext {
   return {
     requestId: typeof request.id === 'string' ? request.id : null,
     ip: typeof request.ip === 'string' ? request.ip : null,
