@@ -64,4 +64,12 @@ describe('slow clients (e2e)', () => {
     await request(t.http).get('/api/health').expect(200);
     expect(await slow).toMatch(/^HTTP\/1\.1 408 /);
   });
+
+  it('keeps an idle keep-alive connection for 72 s on either platform, and says so', async () => {
+    const response = await request(baseUrl)
+      .get('/api/health')
+      .set('Connection', 'keep-alive')
+      .expect(200);
+    expect(response.headers['keep-alive']).toBe('timeout=72');
+  });
 });

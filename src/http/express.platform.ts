@@ -14,7 +14,7 @@ import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { SECURITY_HEADERS } from './security-headers';
-import { limitSlowClients } from './slow-clients';
+import { setConnectionTimeouts } from './connection-timeouts';
 
 const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
@@ -32,7 +32,7 @@ export const expressPlatform: HttpPlatform = {
     const app = nestApp as NestExpressApplication;
     const server = app.getHttpServer();
     server.on('clientError', answerClientErrorAsJson);
-    limitSlowClients(server, config);
+    setConnectionTimeouts(server, config);
     app.set('trust proxy', config.app.trustProxy);
     // A list changes with every redemption: an ETag would cost a hash of
     // every body and save nothing.

@@ -15,7 +15,7 @@ import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { SECURITY_HEADERS } from './security-headers';
-import { limitSlowClients } from './slow-clients';
+import { setConnectionTimeouts } from './connection-timeouts';
 
 /**
  * Fastify (`HTTP_PLATFORM=fastify`): less framework work per request than
@@ -48,7 +48,7 @@ export const fastifyPlatform: HttpPlatform = {
     const fastify = (app as NestFastifyApplication)
       .getHttpAdapter()
       .getInstance();
-    limitSlowClients(app.getHttpServer() as Server, config);
+    setConnectionTimeouts(app.getHttpServer() as Server, config);
     fastify.addHook('onRequest', (request, reply, done) => {
       // The whole frozen table in one headers() call.
       reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);

@@ -1,4 +1,9 @@
-import { createAppLogger } from './app-logger';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SonicBoom from 'sonic-boom';
+import { createAppLogger, type LogDestinations } from './app-logger';
 
 function captureStdout(work: () => void): string {
   const chunks: string[] = [];
@@ -17,19 +22,90 @@ function captureStdout(work: () => void): string {
 }
 
 describe('createAppLogger', () => {
+  let dir: string;
+  let destinations: LogDestinations;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-logger-'));
+    destinations = {
+      stdout: new SonicBoom({ dest: join(dir, 'stdout'), sync: true }),
+      stderr: new SonicBoom({ dest: join(dir, 'stderr'), sync: true }),
+    };
+  });
+
+  afterEach(() => {
+    destinations.stdout.destroy();
+    destinations.stderr.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const linesOf = (stream: keyof LogDestinations) =>
+    readFileSync(join(dir, stream), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
   it('writes one JSON object per line in production', () => {
-    const output = captureStdout(() =>
-      createAppLogger('production').log('service started', 'Bootstrap'),
+    createAppLogger('production', destinations).log(
+      'service started',
+      'Bootstrap',
     );
-    const lines = output.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toEqual(
+    expect(linesOf('stdout')).toEqual([
       expect.objectContaining({
         level: 'log',
         message: 'service started',
         context: 'Bootstrap',
+        pid: process.pid,
       }),
+    ]);
+    expect(linesOf('stderr')).toEqual([]);
+  });
+
+  it('writes errors with their stack to stderr, and objects as JSON', () => {
+    const logger = createAppLogger('production', destinations);
+    logger.error('query failed', 'Error: boom\n    at x', 'Database');
+    logger.warn({ count: 2n, queue: { name: 'webhooks' } }, 'Jobs');
+    expect(linesOf('stderr')).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        message: 'query failed',
+        stack: 'Error: boom\n    at x',
+        context: 'Database',
+      }),
+    ]);
+    const [warning] = linesOf('stdout');
+    expect(warning).toMatchObject({ level: 'warn', context: 'Jobs' });
+    expect(warning.message).toEqual({
+      count: '2',
+      queue: { name: 'webhooks' },
+    });
+  });
+
+  it('writes the lines still queued when the process exits', () => {
+    // Asynchronous destinations on the real stdout and stderr: the lines are
+    // queued, then process.exit() must not drop them.
+    const script = [
+      `const { createAppLogger } = require(${JSON.stringify(require.resolve('./app-logger'))});`,
+      `const logger = createAppLogger('production');`,
+      `for (let i = 0; i < 500; i++) logger.log('line ' + i, 'Exit');`,
+      `logger.error('last words', undefined, 'Exit');`,
+      `process.exit(3);`,
+    ].join('\n');
+    const child = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-e', script],
+      { encoding: 'utf8', timeout: 60_000 },
     );
+    expect(child.status).toBe(3);
+    const out = child.stdout.split('\n').filter(Boolean);
+    expect(out).toHaveLength(500);
+    expect(
+      out.map((line) => (JSON.parse(line) as { message: string }).message),
+    ).toEqual(Array.from({ length: 500 }, (_, i) => `line ${i}`));
+    expect(JSON.parse(child.stderr.trim())).toMatchObject({
+      level: 'error',
+      message: 'last words',
+    });
   });
 
   it('writes readable text in development', () => {
