@@ -29,7 +29,7 @@ export class AuditController {
   @ApiIdPageQuery()
   @ApiOkResponse({
     schema: { type: 'array', items: AUDIT_ENTRY_SCHEMA },
-    headers: NEXT_PAGE_LINK_HEADER,
+    headers: NEXT_PAGE_LINK_HEADER('audit'),
   })
   async list(
     @Query() rawQuery: Record<string, unknown>,

@@ -41,8 +41,8 @@ import { InviteCodeQueryDto } from './dto/invite-code-query.dto';
 import {
   ApiListInvitesQuery,
   ApiPageQuery,
-  NEXT_PAGE_LINK_HEADER,
 } from './dto/list-invites-query.api';
+import { NEXT_PAGE_LINK_HEADER } from '../common/paging/id-page-query';
 import {
   INVITE_EXAMPLE,
   INVITE_JSON_SCHEMA,

@@ -99,7 +99,7 @@ export class WebhooksController {
   @ApiOkResponse({
     type: WebhookDeliveryResponse,
     isArray: true,
-    headers: NEXT_PAGE_LINK_HEADER,
+    headers: NEXT_PAGE_LINK_HEADER('webhooks/{id}/deliveries'),
   })
   @ApiErrorResponses([404, 'webhook not found'])
   async deliveries(

@@ -658,7 +658,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description the next page, when one follows */
+          /** @description When more rows remain: `</api/audit?limit=…&cursor=…>; rel="next"` */
           Link?: string;
           [name: string]: unknown;
         };
@@ -2432,7 +2432,7 @@ export interface operations {
     responses: {
       200: {
         headers: {
-          /** @description the next page, when one follows */
+          /** @description When more rows remain: `</api/webhooks/{id}/deliveries?limit=…&cursor=…>; rel="next"` */
           Link?: string;
           [name: string]: unknown;
         };

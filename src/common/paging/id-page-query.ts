@@ -2,6 +2,7 @@ import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../decorators/api-error-responses.decorator';
 import { InvalidInputError } from '../errors/domain-error';
+import { API_PREFIX } from '../routing/route-table';
 import { NextPageLinkInterceptor } from './next-page-link.interceptor';
 
 export const ID_PAGE_MAX = 1000;
@@ -48,14 +49,15 @@ export function nextIdPage(
   });
 }
 
-/** The `limit` and `cursor` parameters, documented, and the Link header of a paged list. */
-export const NEXT_PAGE_LINK_HEADER = {
+/** The `Link` header of a paged list's 200, for the list at `path` (under the API prefix). */
+export const NEXT_PAGE_LINK_HEADER = (path: string) => ({
   Link: {
-    description: 'the next page, when one follows',
+    description: `When more rows remain: \`</${API_PREFIX}/${path}?limit=…&cursor=…>; rel="next"\``,
     schema: { type: 'string' },
   },
-};
+});
 
+/** The `limit` and `cursor` parameters of an id-paged list, documented. */
 export const ApiIdPageQuery = () =>
   applyDecorators(
     ApiQuery({

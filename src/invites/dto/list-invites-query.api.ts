@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
-import { API_PREFIX } from '../../common/routing/route-table';
 import { MAX_PAGE_SIZE } from '../list-invites-query';
 
 /**
@@ -60,11 +59,3 @@ export function ApiListInvitesQuery(): MethodDecorator {
     ApiPageQuery(),
   );
 }
-
-/** The `Link` header of a paged list's 200. */
-export const NEXT_PAGE_LINK_HEADER = (path: string) => ({
-  Link: {
-    description: `When more rows remain: \`</${API_PREFIX}/${path}?limit=…&cursor=…>; rel="next"\``,
-    schema: { type: 'string' },
-  },
-});
