@@ -63,4 +63,29 @@ describe('InviteCodeGenerator', () => {
     for (let i = 0; i < 100; i++) generator.generate(8);
     expect(random).not.toHaveBeenCalled();
   });
+
+  it('uses each random byte once, fetching them from the CSPRNG a batch at a time', () => {
+    // The CSPRNG replaced by a counter: byte k of all bytes fetched is k % 256.
+    class CountingGenerator extends InviteCodeGenerator {
+      fetched = 0;
+      fetches = 0;
+      protected fillWithRandomBytes(buffer: Buffer): void {
+        this.fetches++;
+        for (let i = 0; i < buffer.length; i++)
+          buffer[i] = this.fetched++ % 256;
+      }
+    }
+    const fresh = new CountingGenerator();
+    const codes = Array.from({ length: 400 }, () => fresh.generate(12));
+
+    // Bytes 248..255 of every 256 are dropped; the others give, in order,
+    // character (byte % 62): never a byte twice, never one skipped.
+    const expected: string[] = [];
+    for (let k = 0; expected.length < 400 * 12; k++) {
+      if (k % 256 < 248) expected.push(CODE_ALPHABET[(k % 256) % 62]);
+    }
+    expect(codes.join('')).toBe(expected.join(''));
+    // 400 codes of 12 need about 4,950 bytes: three fetches, not 400.
+    expect(fresh.fetches).toBe(3);
+  });
 });
