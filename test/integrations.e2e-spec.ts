@@ -595,7 +595,8 @@ describe('integrations (e2e)', () => {
         .send({ count: 2 })
         .expect(200);
       expect(again.headers['idempotent-replayed']).toBe('true');
-      expect(again.body).toEqual(first.body);
+      // Byte for byte: the same keys in the same order.
+      expect(again.text).toBe(first.text);
       const other = await request(app.http)
         .post('/api/auth/invite')
         .set(bearer(admin))
@@ -606,6 +607,46 @@ describe('integrations (e2e)', () => {
         error: 'idempotency key reused with a different request',
         code: 422,
       });
+    });
+
+    it('creates no batch when its answer cannot be recorded, so a retry creates exactly one', async () => {
+      const invitesNoted = async () => {
+        const [row] = await app.dataSource.query<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM invites WHERE note = 'unrecorded'`,
+        );
+        return row.n;
+      };
+      const send = () =>
+        request(app.http)
+          .post('/api/auth/invite')
+          .set(bearer(admin))
+          .set('Idempotency-Key', 'unrecorded-1')
+          .send({ count: 2, note: 'unrecorded' });
+      // Storing this key's answer fails, as a lost connection would.
+      await app.dataSource.query(`
+        CREATE FUNCTION refuse_answer() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'answer not stored'; END $$;
+        CREATE TRIGGER refuse_answer BEFORE UPDATE ON idempotency_keys
+          FOR EACH ROW WHEN (NEW.key = 'unrecorded-1' AND NEW.response_status IS NOT NULL)
+          EXECUTE FUNCTION refuse_answer();`);
+      try {
+        const failed = await send().expect(500);
+        expect(failed.body).toEqual({
+          error: 'internal server error',
+          code: 500,
+        });
+        expect(await invitesNoted()).toBe(0);
+      } finally {
+        await app.dataSource.query(
+          'DROP TRIGGER refuse_answer ON idempotency_keys; DROP FUNCTION refuse_answer()',
+        );
+      }
+      const retried = await send().expect(200);
+      expect(retried.headers['idempotent-replayed']).toBeUndefined();
+      const replayed = await send().expect(200);
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
+      expect(replayed.text).toBe(retried.text);
+      expect(await invitesNoted()).toBe(2);
     });
 
     it('answers 409 request in progress while the first request runs', async () => {

@@ -11,6 +11,7 @@ import { CreateInvites1764162000000 } from './migrations/1764162000000-CreateInv
 import { InviteLifecycle1764900000000 } from './migrations/1764900000000-InviteLifecycle';
 import { SessionRevocation1796156076455 } from './migrations/1796156076455-SessionRevocation';
 import { Integrations1796157562718 } from './migrations/1796157562718-Integrations';
+import { IdempotencyBodyAsJson1796190508000 } from './migrations/1796190508000-IdempotencyBodyAsJson';
 
 export interface DatabaseConnectionSettings {
   url: string;
@@ -46,6 +47,7 @@ export function buildDataSourceOptions(
       InviteLifecycle1764900000000,
       SessionRevocation1796156076455,
       Integrations1796157562718,
+      IdempotencyBodyAsJson1796190508000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

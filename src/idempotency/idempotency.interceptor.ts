@@ -7,8 +7,9 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { catchError, from, mergeMap, type Observable, of } from 'rxjs';
+import { catchError, mergeMap, type Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { type ClaimingRequest, IdempotencyClaim } from './idempotency-claim';
 import {
   IdempotencyKeyReusedError,
   InvalidIdempotencyKeyError,
@@ -36,7 +37,7 @@ export function requestFingerprint(
     .digest('hex');
 }
 
-interface IdempotentRequest {
+interface IdempotentRequest extends ClaimingRequest {
   headers: IncomingHttpHeaders;
   method: string;
   body?: unknown;
@@ -48,7 +49,9 @@ interface IdempotentRequest {
  * a row in PostgreSQL (so every instance sees it), later ones with the same
  * key and body get the stored answer with `Idempotent-Replayed: true`, a
  * different body gets 422, and a request while the first still runs gets
- * 409. A failed request releases its key, so it can be retried.
+ * 409. A failed request releases its key, so it can be retried. The
+ * handler gets the claim (ClaimedIdempotencyKey) to record its answer with
+ * its own changes; otherwise the answer is recorded after it.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -93,36 +96,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
 
+    const claim = new IdempotencyClaim(userId, key);
+    request.idempotencyClaim = claim;
     const response = http.getResponse<{ statusCode?: number }>();
     return next.handle().pipe(
-      mergeMap((body: unknown) =>
-        from(
-          this.dataSource
-            .query(
-              `UPDATE idempotency_keys SET response_status = $3, response_body = $4
-               WHERE user_id = $1 AND key = $2`,
-              [
-                userId,
-                key,
-                response.statusCode ?? 200,
-                JSON.stringify(body ?? null),
-              ],
-            )
-            .then(() => body),
-        ),
-      ),
-      catchError((error: unknown) =>
-        from(
-          this.dataSource
-            .query(
-              'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-              [userId, key],
-            )
-            .then(() => {
-              throw error;
-            }),
-        ),
-      ),
+      mergeMap(async (body: unknown) => {
+        // A handler without changes of its own to commit with the answer.
+        if (!claim.isRecorded) {
+          await claim.record(
+            this.dataSource.manager,
+            response.statusCode ?? 200,
+            body,
+          );
+        }
+        return body;
+      }),
+      catchError(async (error: unknown) => {
+        // Once recorded, whether its transaction committed is unknown: the
+        // key is kept (a retry gets the answer, or 409 until it is abandoned).
+        if (!claim.isRecorded) {
+          await this.dataSource.query(
+            'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+            [userId, key],
+          );
+        }
+        throw error;
+      }),
     );
   }
 

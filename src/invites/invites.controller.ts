@@ -23,6 +23,10 @@ import {
 import { RequiredScope } from '../api-keys/api-key-scopes';
 import { Admin } from '../common/decorators/admin.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
+import {
+  ClaimedIdempotencyKey,
+  IdempotencyClaim,
+} from '../idempotency/idempotency-claim';
 import { FastJsonResponse } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
@@ -142,9 +146,18 @@ export class InvitesController {
     @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
     @Requester() requester: RequestContext,
+    @ClaimedIdempotencyKey() claim: IdempotencyClaim | undefined,
   ): Promise<InviteResponse | InviteResponse[]> {
-    const created = await this.invites.create(input, user.id, requester);
-    return input.count === 1 ? created[0] : created;
+    const answer = (created: InviteResponse[]) =>
+      input.count === 1 ? created[0] : created;
+    const created = await this.invites.create(
+      input,
+      user.id,
+      requester,
+      // The batch and its replayable answer commit together.
+      claim && ((manager, batch) => claim.record(manager, 200, answer(batch))),
+    );
+    return answer(created);
   }
 
   @Delete()

@@ -144,12 +144,17 @@ export class InvitesService {
    * one statement (an INSERT … RETURNING with CTEs), so all of it commits or
    * none, without a transaction around it. When a code collides with an
    * existing one the statement fails as a whole and runs again with a new
-   * batch of codes, so a collision is never an error.
+   * batch of codes, so a collision is never an error. `alsoCommit` runs
+   * after the statement, in one transaction with it.
    */
   async create(
     input: CreateInvitesInput,
     createdById: number,
     context: RequestContext,
+    alsoCommit?: (
+      manager: EntityManager,
+      created: InviteResponse[],
+    ) => Promise<void>,
   ): Promise<InviteResponse[]> {
     for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS; attempt += 1) {
       const codes = this.drawCodes(input.count);
@@ -164,13 +169,18 @@ export class InvitesService {
           RETURNING ${INVITE_COLUMNS}
         ) ${this.changes.invitesCreatedSql('created', context, params)}
         SELECT * FROM created ORDER BY id`;
+      const insert = async (manager: EntityManager) => {
+        const rows = await manager.query<InviteRow[]>(statement, params.values);
+        const created = rows.map((row) => toInviteResponse(row, this.linkBase));
+        await alsoCommit?.(manager, created);
+        return created;
+      };
       try {
-        const rows = await this.invites.query<InviteRow[]>(
-          statement,
-          params.values,
-        );
-        this.changes.invitesCreated(rows.length);
-        return rows.map((row) => toInviteResponse(row, this.linkBase));
+        const created = alsoCommit
+          ? await this.invites.manager.transaction(insert)
+          : await insert(this.invites.manager);
+        this.changes.invitesCreated(created.length);
+        return created;
       } catch (error) {
         if (!isUniqueViolation(error, INVITE_CODE_UNIQUE)) throw error;
       }
