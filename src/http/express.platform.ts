@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import {
-  ExpressAdapter,
-  type NestExpressApplication,
-} from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
 import type { AppConfig } from '../config/configuration';
 import { logAccess } from './access-log';
+import { ExpressJsonAdapter } from './express-json-adapter';
 import { responseObserverOf } from './response-observer';
 import { answerClientErrorAsJson } from './client-error-handler';
 import { isDraining } from './connection-draining';
@@ -26,7 +24,7 @@ const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 export const expressPlatform: HttpPlatform = {
   name: 'express',
 
-  createAdapter: () => new ExpressAdapter(),
+  createAdapter: () => new ExpressJsonAdapter(),
 
   configure(nestApp: INestApplication, config: AppConfig): void {
     const app = nestApp as NestExpressApplication;

@@ -1,0 +1,47 @@
+import { StreamableFile } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Response } from 'express';
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** Statuses whose answers Express strips of their body: left to it. */
+const BODYLESS_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Express's res.send copies every body of 1,000 characters or more into a
+ * Buffer, which node then writes apart from the headers. A JSON answer is
+ * written here as the string it is, headers and body in one write, as
+ * Fastify does. Express's ETag and freshness checks do not apply: ETags are
+ * off, and JSON answers carry no Last-Modified.
+ */
+export class ExpressJsonAdapter extends ExpressAdapter {
+  reply(response: Response, body: unknown, statusCode?: number): unknown {
+    if (statusCode) response.status(statusCode);
+    const json = BODYLESS_STATUSES.has(response.statusCode)
+      ? undefined
+      : jsonOf(response, body);
+    if (json === undefined) return super.reply(response, body);
+    response.setHeader('Content-Type', JSON_CONTENT_TYPE);
+    response.setHeader('Content-Length', Buffer.byteLength(json));
+    if (response.req.method === 'HEAD') response.end();
+    else response.end(json);
+    return response;
+  }
+}
+
+/** The JSON text of an answer that is JSON, else undefined. */
+function jsonOf(response: Response, body: unknown): string | undefined {
+  const type = response.getHeader('Content-Type');
+  if (type !== undefined && type !== JSON_CONTENT_TYPE) return undefined;
+  // A string is already JSON when its route said so (FastJsonResponse).
+  if (typeof body === 'string') return type === undefined ? undefined : body;
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    body instanceof StreamableFile ||
+    body instanceof Error ||
+    ArrayBuffer.isView(body)
+  ) {
+    return undefined;
+  }
+  return JSON.stringify(body);
+}
