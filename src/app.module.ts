@@ -16,6 +16,7 @@ import { StartupWarnings } from './config/startup-warnings';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { AuditRetentionModule } from './audit/audit-retention.module';
 import { InvitesModule } from './invites/invites.module';
 import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -47,6 +48,7 @@ export class AppModule {
         MetricsModule.register(config.metrics.enabled),
         JobsModule,
         AuditModule,
+        AuditRetentionModule,
         WebhooksModule,
         IdempotencyModule,
         ChangesModule,

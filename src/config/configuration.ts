@@ -72,6 +72,10 @@ export interface AppConfig {
   metrics: {
     enabled: boolean;
   };
+  audit: {
+    /** Entries older than this are deleted every hour; null: kept forever. */
+    retentionMs: number | null;
+  };
 }
 
 /** Turns the validated environment into the typed configuration the app reads. */
@@ -130,6 +134,12 @@ export function buildConfig(env: EnvironmentVariables): AppConfig {
       worker: env.WEBHOOKS_WORKER,
     },
     metrics: { enabled: env.METRICS_ENABLED },
+    audit: {
+      retentionMs:
+        env.AUDIT_RETENTION.trim().toLowerCase() === 'forever'
+          ? null
+          : parseDuration(env.AUDIT_RETENTION),
+    },
   };
 }
 

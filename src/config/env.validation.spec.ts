@@ -47,6 +47,11 @@ describe('validateEnvironment', () => {
       'WEBHOOKS_RETRY_DELAY must be a whole number of seconds from 1 to 3600',
     ],
     ['WEBHOOKS_WORKER', 'maybe', 'WEBHOOKS_WORKER must be true or false'],
+    ...['12h', '90', 'soon'].map((value) => [
+      'AUDIT_RETENTION',
+      value,
+      'AUDIT_RETENTION must be forever or a duration of at least 1 day, such as 90d or 1y',
+    ]),
     ['METRICS_ENABLED', 'maybe', 'METRICS_ENABLED must be true or false'],
     [
       'INVITES_MAX_COUNT',
@@ -187,6 +192,18 @@ describe('loadConfig', () => {
         CORS_ORIGINS: 'https://a.example, https://b.example:8443',
       }).app.corsOrigins,
     ).toEqual(['https://a.example', 'https://b.example:8443']);
+  });
+
+  it.each([
+    [undefined, null],
+    ['Forever', null],
+    ['1d', 24 * 3600 * 1000],
+    ['90 days', 90 * 24 * 3600 * 1000],
+  ])('reads AUDIT_RETENTION=%s as %j ms', (value, expected) => {
+    expect(
+      loadConfig({ JWT_SECRET: SECRET, AUDIT_RETENTION: value }).audit
+        .retentionMs,
+    ).toBe(expected);
   });
 
   it('accepts a token lifetime of exactly 30 days', () => {

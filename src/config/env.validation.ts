@@ -69,6 +69,23 @@ const MaxDuration = (maxMs: number, message: string) =>
     },
   });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const RETENTION_MESSAGE =
+  'AUDIT_RETENTION must be forever or a duration of at least 1 day, such as 90d or 1y';
+
+/** `forever`, or a duration of at least a day (a bare number is refused: no unit, no guess). */
+const IsRetention = () =>
+  ValidateBy({
+    name: 'isRetention',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        (value.trim().toLowerCase() === 'forever' ||
+          (parseDuration(value) ?? 0) >= DAY_MS),
+      defaultMessage: () => RETENTION_MESSAGE,
+    },
+  });
+
 /**
  * The environment as the service accepts it. Every variable of API.md's
  * configuration table is here, with its default; a wrong value is reported by
@@ -256,6 +273,9 @@ export class EnvironmentVariables {
   @toBool()
   @IsBoolean({ message: 'WEBHOOKS_WORKER must be true or false' })
   WEBHOOKS_WORKER = true;
+
+  @IsRetention()
+  AUDIT_RETENTION = 'forever';
 
   @toBool()
   @IsBoolean({ message: 'METRICS_ENABLED must be true or false' })

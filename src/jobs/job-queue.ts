@@ -21,6 +21,7 @@ export const QUEUES = {
   webhookFanout: 'webhook-fanout',
   webhookDelivery: 'webhook-delivery',
   idempotencyCleanup: 'idempotency-cleanup',
+  auditRetention: 'audit-retention',
 } as const;
 
 export interface NewJob {
