@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,33 @@ describe('createAppLogger', () => {
       level: 'error',
       message: 'last words',
     });
+  });
+
+  it('keeps running when the reader of its stdout pipe goes away', async () => {
+    const marker = join(dir, 'survived');
+    const script = [
+      `const { writeFileSync } = require('node:fs');`,
+      `const { createAppLogger } = require(${JSON.stringify(require.resolve('./app-logger'))});`,
+      `const logger = createAppLogger('production');`,
+      `let i = 0;`,
+      `const timer = setInterval(() => {`,
+      `  for (let j = 0; j < 50; j++) logger.log('line ' + i, 'Pipe');`,
+      `  if (++i < 40) return;`,
+      `  clearInterval(timer);`,
+      `  writeFileSync(${JSON.stringify(marker)}, 'yes');`,
+      `  process.exit(0);`,
+      `}, 5);`,
+    ].join('\n');
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-e', script],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    // The reader goes away before the first line is written.
+    child.stdout.destroy();
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(readFileSync(marker, 'utf8')).toBe('yes');
   });
 
   it('writes readable text in development', () => {

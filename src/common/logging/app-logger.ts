@@ -23,16 +23,40 @@ export function createAppLogger(
 
 function standardStreams(): LogDestinations {
   const destinations = {
-    stdout: new SonicBoom({ fd: process.stdout.fd }),
-    stderr: new SonicBoom({ fd: process.stderr.fd }),
+    stdout: openStream(process.stdout.fd),
+    stderr: openStream(process.stderr.fd),
   };
   // Lines still queued when the process exits (process.exit, a crash) are
   // written synchronously so that none is lost.
   process.on('exit', () => {
-    destinations.stdout.flushSync();
-    destinations.stderr.flushSync();
+    for (const destination of Object.values(destinations)) {
+      if (closedStreams.has(destination)) continue;
+      try {
+        destination.flushSync();
+      } catch {
+        // The reader went away during the last lines: nothing left to tell.
+      }
+    }
   });
   return destinations;
+}
+
+/** Destinations whose reader has gone: their lines are dropped. */
+const closedStreams = new WeakSet<SonicBoom>();
+
+/**
+ * EPIPE: the pipe's reader (a log shipper) has gone. The service keeps
+ * serving and drops that stream's lines, instead of dying of an unhandled
+ * 'error' event as it would with process.stdout.
+ */
+function openStream(fd: number): SonicBoom {
+  const destination = new SonicBoom({ fd });
+  destination.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closedStreams.add(destination);
+    destination.destroy();
+  });
+  return destination;
 }
 
 /**
@@ -63,6 +87,7 @@ class JsonLinesLogger extends ConsoleLogger {
       typeof (options.errorStack ?? '') === 'string'
         ? JSON.stringify(entry)
         : this.stringifyJsonLogObject(entry);
-    this.destinations[options.writeStreamType ?? 'stdout'].write(`${line}\n`);
+    const destination = this.destinations[options.writeStreamType ?? 'stdout'];
+    if (!closedStreams.has(destination)) destination.write(`${line}\n`);
   }
 }
