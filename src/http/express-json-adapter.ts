@@ -1,8 +1,8 @@
 import { StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { JSON_CONTENT_TYPE } from './fast-json-response';
 
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** Statuses whose answers Express strips of their body: left to it. */
 const BODYLESS_STATUSES = new Set([204, 205, 304]);
 

@@ -28,7 +28,7 @@ interface Serializer {
   serialize: (body: unknown) => string;
   paged: boolean;
 }
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * A route whose 200 body has a fixed shape: it is written by a

@@ -29,7 +29,6 @@ export class InviteCodeGenerator {
     let code = '';
     while (code.length < length) {
       const byte = this.randomByte();
-      // Bytes at or above 248 are dropped (~3 %), so no character is favoured.
       if (byte < UNBIASED_LIMIT)
         code += CODE_ALPHABET[byte % CODE_ALPHABET.length];
     }
