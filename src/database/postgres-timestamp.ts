@@ -1,26 +1,7 @@
-import { types, type CustomTypesConfig } from 'pg';
+import { types } from 'pg';
 
 /** PostgreSQL's type oid of `timestamp with time zone`. */
 const TIMESTAMPTZ_OID = 1184;
-
-/**
- * Query `types` that leave timestamptz columns as PostgreSQL's text
- * (`2026-11-26 16:04:09.409874+00`) instead of parsing them into Dates. A
- * list of invites only turns its dates back into ISO strings, so
- * isoTimestamp() goes from the text to the ISO string directly instead of
- * parsing and formatting two Dates per row (docs/benchmarks.md).
- */
-type ValueParser = (value: string) => unknown;
-
-export const TIMESTAMPTZ_AS_TEXT: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ValueParser =>
-    oid === TIMESTAMPTZ_OID
-      ? (value) => value
-      : (types.getTypeParser(
-          oid,
-          format,
-        ) as ValueParser)) as CustomTypesConfig['getTypeParser'],
-};
 
 /** A UTC timestamptz as PostgreSQL writes it under DateStyle ISO. */
 const UTC_TEXT = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?\+00$/;

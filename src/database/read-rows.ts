@@ -1,4 +1,3 @@
-import type { CustomTypesConfig } from 'pg';
 import type { DataSource } from 'typeorm';
 import { poolOf } from './pg-internals';
 
@@ -8,19 +7,14 @@ import { poolOf } from './pg-internals';
  * release of its own, result wrapping). Used on the two statements every
  * busy request runs: the token's user and the invite list. Errors are
  * node-postgres's own; isDatabaseUnavailable recognises them as it does
- * TypeORM's. Writes and transactions stay with TypeORM. `types` changes
- * how column values are parsed (see TIMESTAMPTZ_AS_TEXT).
+ * TypeORM's. Writes and transactions stay with TypeORM. Text and values go
+ * as two arguments: pg copies a query given as one config object.
  */
 export async function readRows<Row>(
   dataSource: DataSource,
   sql: string,
   parameters: unknown[] = [],
-  types?: CustomTypesConfig,
 ): Promise<Row[]> {
-  const result = await poolOf(dataSource).query({
-    text: sql,
-    values: parameters,
-    types,
-  });
+  const result = await poolOf(dataSource).query(sql, parameters);
   return result.rows as Row[];
 }

@@ -431,12 +431,10 @@ interface UserRow extends PagedRow {
 }
 
 /**
- * Newest first by (created_at, id), after the cursor, and one row more than
- * the limit, which tells whether another page follows.
- */
-/**
- * Reads a page built by `select`. The builder writes the statement; it runs
- * on the pool with readRows, without a query runner around one read.
+ * Reads a page built by `select`: newest first by (created_at, id), after
+ * the cursor, and one row more than the limit, which tells whether another
+ * page follows. The builder writes the statement; it runs on the pool with
+ * readRows, without a query runner around one read.
  */
 function pageOf<Row>(
   select: SelectQueryBuilder<ObjectLiteral>,
