@@ -7,7 +7,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { catchError, mergeMap, type Observable, of } from 'rxjs';
+import { catchError, map, type Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { type ClaimingRequest, IdempotencyClaim } from './idempotency-claim';
 import {
@@ -50,8 +50,9 @@ interface IdempotentRequest extends ClaimingRequest {
  * key and body get the stored answer with `Idempotent-Replayed: true`, a
  * different body gets 422, and a request while the first still runs gets
  * 409. A failed request releases its key, so it can be retried. The
- * handler gets the claim (ClaimedIdempotencyKey) to record its answer with
- * its own changes; otherwise the answer is recorded after it.
+ * handler gets the claim (ClaimedIdempotencyKey) and must record its answer
+ * with its own changes, in one transaction: a handler that does not is a
+ * programming error, answered 500 with the key released.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -98,15 +99,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const claim = new IdempotencyClaim(userId, key);
     request.idempotencyClaim = claim;
-    const response = http.getResponse<{ statusCode?: number }>();
     return next.handle().pipe(
-      mergeMap(async (body: unknown) => {
-        // A handler without changes of its own to commit with the answer.
+      map((body: unknown) => {
         if (!claim.isRecorded) {
-          await claim.record(
-            this.dataSource.manager,
-            response.statusCode ?? 200,
-            body,
+          throw new Error(
+            `${context.getClass().name}.${context.getHandler().name} is @Idempotent() but did not record its answer`,
           );
         }
         return body;
