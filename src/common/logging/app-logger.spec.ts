@@ -136,6 +136,32 @@ describe('createAppLogger', () => {
     expect(readFileSync(marker, 'utf8')).toBe('yes');
   });
 
+  it('drops lines past its queue limit, then says how many', async () => {
+    // Asynchronous: lines queue while the first write is in flight.
+    const stdout = new SonicBoom({ dest: join(dir, 'queued'), maxLength: 400 });
+    await once(stdout, 'ready');
+    const logger = createAppLogger('production', { ...destinations, stdout });
+    for (let i = 0; i < 20; i++) logger.log(`line ${i}`, 'Queue');
+    // The reader catches up: everything queued is written.
+    await new Promise((resolve) => stdout.flush(resolve));
+    logger.log('after the stall', 'Queue');
+    stdout.flushSync();
+    stdout.destroy();
+
+    const messages = readFileSync(join(dir, 'queued'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { message: string }).message);
+    const kept = messages.filter((message) => message.startsWith('line '));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(20);
+    expect(kept).toEqual(kept.map((_, i) => `line ${i}`));
+    expect(messages.slice(kept.length)).toEqual([
+      `${20 - kept.length} log lines dropped: the log reader was not keeping up`,
+      'after the stall',
+    ]);
+  });
+
   it('writes readable text in development', () => {
     const output = captureStdout(() =>
       createAppLogger('development').log('service started', 'Bootstrap'),

@@ -45,12 +45,19 @@ function standardStreams(): LogDestinations {
 const closedStreams = new WeakSet<SonicBoom>();
 
 /**
+ * At most this much text waits for a reader that is alive but not reading
+ * (a stalled log shipper); later lines are dropped, and counted, rather
+ * than growing the heap until the service dies.
+ */
+const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+
+/**
  * EPIPE: the pipe's reader (a log shipper) has gone. The service keeps
  * serving and drops that stream's lines, instead of dying of an unhandled
  * 'error' event as it would with process.stdout.
  */
 function openStream(fd: number): SonicBoom {
-  const destination = new SonicBoom({ fd });
+  const destination = new SonicBoom({ fd, maxLength: MAX_QUEUED_BYTES });
   destination.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     closedStreams.add(destination);
@@ -66,8 +73,19 @@ function openStream(fd: number): SonicBoom {
  * together in the next one.
  */
 class JsonLinesLogger extends ConsoleLogger {
+  /** Lines each destination dropped since its last line went through. */
+  private readonly dropped = new Map<SonicBoom, number>();
+
   constructor(private readonly destinations: LogDestinations) {
     super({ json: true, colors: false });
+    for (const destination of new Set<SonicBoom>([
+      destinations.stdout,
+      destinations.stderr,
+    ])) {
+      destination.on('drop', () =>
+        this.dropped.set(destination, (this.dropped.get(destination) ?? 0) + 1),
+      );
+    }
   }
 
   protected printAsJson(
@@ -88,6 +106,21 @@ class JsonLinesLogger extends ConsoleLogger {
         ? JSON.stringify(entry)
         : this.stringifyJsonLogObject(entry);
     const destination = this.destinations[options.writeStreamType ?? 'stdout'];
-    if (!closedStreams.has(destination)) destination.write(`${line}\n`);
+    if (closedStreams.has(destination)) return;
+    const dropped = this.dropped.get(destination);
+    if (!dropped) {
+      destination.write(`${line}\n`);
+      return;
+    }
+    this.dropped.delete(destination);
+    const notice = this.getJsonLogObject(
+      `${dropped} log lines dropped: the log reader was not keeping up`,
+      { context: 'Logger', logLevel: 'warn' },
+    );
+    // One write: the notice goes before the line, or both are dropped and
+    // the count, this line included, waits for the next one.
+    destination.write(`${JSON.stringify(notice)}\n${line}\n`);
+    if (this.dropped.has(destination))
+      this.dropped.set(destination, dropped + 1);
   }
 }
