@@ -30,10 +30,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   /**
-   * Passport gets a view holding only the headers: it writes its session
-   * helpers (login, logout, …), useless to a stateless API, onto whatever
-   * request it is given, which slows every later access to the platform's
-   * request object. handleRequest puts the user on the real request.
+   * Passport writes its session helpers (login, logout, …), of no use to a
+   * stateless API, onto the request it is given: it gets a view with the
+   * headers alone, and handleRequest puts the user on the real request.
    */
   getRequest(context: ExecutionContext): CredentialsView {
     const request = context.switchToHttp().getRequest<CredentialsView>();
