@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface DialogProps {
   title: string;
@@ -33,12 +33,14 @@ function trapTab(event: KeyboardEvent) {
 /**
  * A modal <dialog>: showModal() makes the rest of the page inert, Tab
  * wraps inside it and Escape closes it. Focus goes back to whatever opened
- * it, explicitly, since not every browser restores it on close.
+ * it, explicitly, since not every browser restores it on close. A layout
+ * effect, because Preact runs a plain effect's cleanup a frame after the
+ * dialog has left the DOM, and focus would sit on <body> until then.
  */
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
     dialog?.showModal();
