@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { REQUIRED_SCOPE_KEY, scopeAllows } from './api-key-scopes';
 import { ApiKeyScopeGuard } from './api-key-scope.guard';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 function contextFor(
   request: object,
@@ -12,11 +13,7 @@ function contextFor(
   for (const [key, value] of Object.entries(metadata)) {
     Reflect.defineMetadata(key, value, handler);
   }
-  return {
-    getHandler: () => handler,
-    getClass: () => class {},
-    switchToHttp: () => ({ getRequest: () => request }),
-  } as unknown as ExecutionContext;
+  return new ExecutionContextHost([request, {}], class {}, handler);
 }
 
 describe('ApiKeyScopeGuard', () => {

@@ -5,6 +5,7 @@ import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { NotLoggedInError } from '../common/errors/domain-error';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 const SECRET = 'jwt-auth-guard-spec-secret';
 const USER = { id: 7, username: 'alice' };
@@ -14,14 +15,11 @@ class Routes {
 }
 
 function contextFor(request: object): ExecutionContext {
-  return {
-    getHandler: () => Routes.prototype.handler,
-    getClass: () => Routes,
-    switchToHttp: () => ({
-      getRequest: () => request,
-      getResponse: () => ({}),
-    }),
-  } as unknown as ExecutionContext;
+  return new ExecutionContextHost(
+    [request, {}],
+    Routes,
+    Routes.prototype.handler,
+  );
 }
 
 describe('JwtAuthGuard', () => {

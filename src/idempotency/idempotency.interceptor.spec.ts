@@ -4,6 +4,7 @@ import { from, lastValueFrom, of } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { ClaimingRequest } from './idempotency-claim';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class InvitesController {
   create(): void {}
@@ -21,14 +22,11 @@ function fakeDatabase() {
 }
 
 function contextFor(request: object): ExecutionContext {
-  return {
-    getHandler: () => InvitesController.prototype.create,
-    getClass: () => InvitesController,
-    switchToHttp: () => ({
-      getRequest: () => request,
-      getResponse: () => ({}),
-    }),
-  } as unknown as ExecutionContext;
+  return new ExecutionContextHost(
+    [request, {}],
+    InvitesController,
+    InvitesController.prototype.create,
+  );
 }
 
 describe('IdempotencyInterceptor', () => {

@@ -4,6 +4,7 @@ import { ThrottlerException, ThrottlerStorageService } from '@nestjs/throttler';
 import { RateLimitGuard } from './rate-limit.guard';
 import { rateLimitOptions } from './rate-limit.options';
 import { RateLimited } from './rate-limited.decorator';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class Routes {
   @RateLimited()
@@ -30,14 +31,11 @@ function contextFor(
   const response = {
     header: (name: string, value: unknown) => headers.set(name, value),
   };
-  const context = {
-    getHandler: () => prototype[handler],
-    getClass: () => controller,
-    switchToHttp: () => ({
-      getRequest: () => ({ ip, headers: {} }),
-      getResponse: () => response,
-    }),
-  } as unknown as ExecutionContext;
+  const context = new ExecutionContextHost(
+    [{ ip, headers: {} }, response],
+    controller,
+    prototype[handler],
+  );
   return { context, headers };
 }
 

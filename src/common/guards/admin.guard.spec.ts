@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Admin } from '../decorators/admin.decorator';
 import { NotAdministratorError } from '../errors/domain-error';
 import { AdminGuard } from './admin.guard';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class Routes {
   @Admin()
@@ -22,11 +23,11 @@ function contextFor(
   user?: { administrator: boolean },
 ): ExecutionContext {
   const prototype = controller.prototype as Record<string, () => void>;
-  return {
-    getHandler: () => prototype[handler],
-    getClass: () => controller,
-    switchToHttp: () => ({ getRequest: () => ({ user }) }),
-  } as unknown as ExecutionContext;
+  return new ExecutionContextHost(
+    [{ user }, {}],
+    controller,
+    prototype[handler],
+  );
 }
 
 describe('AdminGuard', () => {
