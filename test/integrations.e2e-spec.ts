@@ -212,6 +212,23 @@ describe('integrations (e2e)', () => {
         .expect(404);
       expect(response.body).toEqual({ error: 'api key not found', code: 404 });
     });
+
+    it("answers 404 for an existing key's id not in decimal digits, and keeps the key", async () => {
+      const { id, key } = await createKey(['invites:read']);
+      for (const written of [`${id}e0`, `${id}.0`, `0x${id.toString(16)}`]) {
+        const response = await request(app.http)
+          .delete(`/api/auth/keys/${written}`)
+          .set(bearer(admin));
+        expect({ written, status: response.status }).toEqual({
+          written,
+          status: 404,
+        });
+      }
+      await request(app.http)
+        .get('/api/auth/invite')
+        .set(bearer(key))
+        .expect(200);
+    });
   });
 
   describe('webhooks', () => {
@@ -376,6 +393,14 @@ describe('integrations (e2e)', () => {
     it('answers 404 webhook not found', async () => {
       const response = await request(app.http)
         .get('/api/webhooks/424242/deliveries')
+        .set(bearer(admin))
+        .expect(404);
+      expect(response.body).toEqual({ error: 'webhook not found', code: 404 });
+    });
+
+    it('answers 404 webhook not found for an id beyond the int column, not a database error', async () => {
+      const response = await request(app.http)
+        .get('/api/webhooks/99999999999/deliveries')
         .set(bearer(admin))
         .expect(404);
       expect(response.body).toEqual({ error: 'webhook not found', code: 404 });

@@ -114,6 +114,25 @@ describe('invite lifecycle (e2e)', () => {
         expect(response.body).toEqual(INVITE_NOT_FOUND);
       },
     );
+
+    it("answers 404 for an existing invite's id written other than in decimal digits", async () => {
+      const { id } = await one();
+      for (const written of [
+        `${id}.0`,
+        `${id}e0`,
+        `0x${id.toString(16)}`,
+        `+${id}`,
+        `%20${id}`,
+      ]) {
+        const response = await send(asAdmin(), written);
+        expect({ written, status: response.status }).toEqual({
+          written,
+          status: 404,
+        });
+        expect(response.body).toEqual(INVITE_NOT_FOUND);
+      }
+      expect((await asAdmin().get(`/api/auth/invite/${id}`)).status).toBe(200);
+    });
   });
 
   it('answers 405 with the methods of /:id for PUT', async () => {

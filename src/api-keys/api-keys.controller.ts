@@ -5,11 +5,11 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
+import { RowIdPipe } from '../common/pipes/row-id.pipe';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -24,9 +24,7 @@ import { parseCreateApiKeyInput } from './create-api-key-input';
 import { CreateApiKeyDto } from './dto/create-api-key.dto';
 
 /** Unknown or malformed ids are all "not found", as API.md says for invites. */
-const ID_PIPE = new ParseIntPipe({
-  exceptionFactory: () => new ApiKeyNotFoundError(),
-});
+const ID_PIPE = new RowIdPipe(() => new ApiKeyNotFoundError());
 
 @ApiTags('api keys')
 @Admin()

@@ -57,7 +57,8 @@ import { InvitesService } from './invites.service';
 import type { ListInvitesQuery, PageQuery } from './list-invites-query';
 import { NextPageLinkInterceptor } from '../common/paging/next-page-link.interceptor';
 import type { Page } from '../common/paging/page';
-import { InviteIdPipe } from './pipes/invite-id.pipe';
+import { RowIdPipe } from '../common/pipes/row-id.pipe';
+import { InviteNotFoundError } from './invites.errors';
 import {
   CreateInvitesPipe,
   ListInvitesQueryPipe,
@@ -67,6 +68,7 @@ import {
 
 const DISABLED = 'invites are disabled';
 const NOT_FOUND: [404, string] = [404, 'invite not found'];
+const INVITE_ID = new RowIdPipe(() => new InviteNotFoundError());
 const ID_PARAM = ApiParam({
   name: 'id',
   type: 'integer',
@@ -180,7 +182,7 @@ export class InvitesController {
   @ApiOperation({ summary: 'Read one invite' })
   @ApiOkResponse({ type: InviteResponse, example: INVITE_EXAMPLE })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
-  findOne(@Param('id', InviteIdPipe) id: number): Promise<InviteResponse> {
+  findOne(@Param('id', INVITE_ID) id: number): Promise<InviteResponse> {
     return this.invites.find({ id });
   }
 
@@ -210,7 +212,7 @@ export class InvitesController {
     415,
   )
   update(
-    @Param('id', InviteIdPipe) id: number,
+    @Param('id', INVITE_ID) id: number,
     @Body(UpdateInvitePipe) input: UpdateInviteInput,
     @Requester() requester: RequestContext,
   ): Promise<InviteResponse> {
@@ -227,7 +229,7 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
   deleteById(
-    @Param('id', InviteIdPipe) id: number,
+    @Param('id', INVITE_ID) id: number,
     @Requester() requester: RequestContext,
   ): Promise<InviteResponse> {
     return this.invites.delete({ id }, requester);
@@ -246,7 +248,7 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
   revoke(
-    @Param('id', InviteIdPipe) id: number,
+    @Param('id', INVITE_ID) id: number,
     @Requester() requester: RequestContext,
   ): Promise<InviteResponse> {
     return this.invites.revoke(id, requester);
@@ -263,7 +265,7 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED], NOT_FOUND)
   unrevoke(
-    @Param('id', InviteIdPipe) id: number,
+    @Param('id', INVITE_ID) id: number,
     @Requester() requester: RequestContext,
   ): Promise<InviteResponse> {
     return this.invites.unrevoke(id, requester);
@@ -285,7 +287,7 @@ export class InvitesController {
   @ApiPageQuery()
   @UseInterceptors(NextPageLinkInterceptor)
   users(
-    @Param('id', InviteIdPipe) id: number,
+    @Param('id', INVITE_ID) id: number,
     @Query(PageQueryPipe) query: PageQuery,
   ): Promise<Page<UserResponse>> {
     return this.invites.usersOf(id, query);

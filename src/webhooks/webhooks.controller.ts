@@ -5,12 +5,12 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseIntPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
+import { RowIdPipe } from '../common/pipes/row-id.pipe';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -34,9 +34,7 @@ import {
 import { WebhookNotFoundError } from './webhooks.errors';
 import { WebhooksService } from './webhooks.service';
 
-const ID_PIPE = new ParseIntPipe({
-  exceptionFactory: () => new WebhookNotFoundError(),
-});
+const ID_PIPE = new RowIdPipe(() => new WebhookNotFoundError());
 
 @ApiTags('webhooks')
 @Admin()

@@ -43,6 +43,9 @@ export class ApiValidationPipe extends ValidationPipe {
         throw new InvalidInputError(`unknown field: ${inherited}`);
       }
     }
+    // Route params are parsed by their own pipes; this one would first turn
+    // `1e1` or `0x2` into a number through its `number` type.
+    if (metadata.type === 'param') return value;
     if (metadata.type === 'query')
       return this.queryPipe.transform(value, metadata);
     return super.transform(value, metadata);
