@@ -75,6 +75,10 @@ describe('parseExpiry', () => {
     ['an unknown unit', '1 fortnight'],
     ['an empty string', ''],
     ['an ISO date with an invalid month', '2030-13-01'],
+    ['an ISO date the calendar lacks', '2100-02-30'],
+    ['February 29th of a common year', '2031-02-29T12:00:00Z'],
+    ['a day 31 of a 30-day month', '2030-04-31'],
+    ['a dashboard date the calendar lacks', 'date=2030-06-31T00:00:00.000Z'],
     ['a duration beyond the range of Date', '999999999999y'],
     ['a JSON number', 123],
     ['a boolean', true],
@@ -82,6 +86,12 @@ describe('parseExpiry', () => {
     ['an array', []],
   ])('rejects %s (%p) with InvalidDateError', (_label, value) => {
     expect(() => parseExpiry(value, NOW)).toThrow(InvalidDateError);
+  });
+
+  it('accepts February 29th of a leap year', () => {
+    expect(parseExpiry('2032-02-29', NOW)).toEqual(
+      new Date('2032-02-29T00:00:00.000Z'),
+    );
   });
 
   it('accepts the first millisecond after now', () => {

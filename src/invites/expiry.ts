@@ -36,9 +36,23 @@ export function parseExpiry(value: unknown, now: Date): Date | null {
   }
   if (
     !Number.isFinite(expiresAt.getTime()) ||
+    !namesRealDay(text.replace(/^date=\s*/i, '')) ||
     expiresAt.getTime() <= now.getTime()
   ) {
     throw new InvalidDateError();
   }
   return expiresAt;
+}
+
+/**
+ * False for a text that starts with a year-month-day the calendar lacks
+ * (`2030-02-30`, `2030-04-31`): JavaScript's parser rolls those over into
+ * the next month instead of refusing them.
+ */
+function namesRealDay(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return true;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
