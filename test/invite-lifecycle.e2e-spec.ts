@@ -212,6 +212,23 @@ describe('invite lifecycle (e2e)', () => {
   });
 
   describe('PATCH /api/auth/invite/:id', () => {
+    it('checks a malformed id, then the body, then whether the invite exists', async () => {
+      const malformed = await asAdmin()
+        .patch('/api/auth/invite/abc')
+        .send({ zz: 1 });
+      expect([malformed.status, malformed.body]).toEqual([
+        404,
+        INVITE_NOT_FOUND,
+      ]);
+      const badBody = await patch(999999, { zz: 1 });
+      expect([badBody.status, badBody.body]).toMatchObject([
+        400,
+        { error: 'unknown field: zz', code: 400 },
+      ]);
+      const unknown = await patch(999999, { maxUses: 2 });
+      expect([unknown.status, unknown.body]).toEqual([404, INVITE_NOT_FOUND]);
+    });
+
     it('answers 200 unchanged for an empty body', async () => {
       const invite = await one({ note: 'keep' });
       const response = await patch(invite.id, {}).expect(200);
