@@ -42,7 +42,14 @@ describe('errors (e2e)', () => {
   });
 
   it('answers 404 not found, with a request id, for a path that cannot be percent-decoded', async () => {
-    for (const path of ['/api/%', '/api/auth/%zz', '/api/auth/invite%']) {
+    for (const path of [
+      '/api/%',
+      '/api/auth/%zz',
+      '/api/auth/invite%',
+      '/api/auth/invite/%',
+      '/api/auth/invite/%zz/users',
+      '/invite/%',
+    ]) {
       const response = await request(t.http).get(path).expect(404);
       expect(response.body).toEqual(NOT_FOUND);
       expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

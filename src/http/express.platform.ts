@@ -67,9 +67,24 @@ export const expressPlatform: HttpPlatform = {
           elapsed / 1000,
         );
       });
+      // Express's router answers a param it cannot percent-decode with a
+      // 400; Fastify's finds no route. A plain URIError is the filter's 404.
+      if (request.url.includes('%') && !isDecodable(request.path)) {
+        next(new URIError(`path cannot be percent-decoded: ${request.path}`));
+        return;
+      }
       readJsonBody(request, response, next);
     });
   },
 
   ready: () => Promise.resolve(),
 };
+
+function isDecodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
