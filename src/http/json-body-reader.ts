@@ -32,15 +32,22 @@ export type JsonBodyReader = (
 /**
  * Request bodies are read by body-parser's JSON reader on both platforms: it
  * inflates gzip, deflate and br bodies, checks the charset and the size
- * limit, and parses strictly (objects and arrays only), as docs/api.md
- * describes. A body of another media type is left unread, as if absent. The
+ * limit, and parses any JSON value, as docs/api.md describes. Every body is
+ * read as JSON whatever its media type: the contract has no other, and a
+ * `curl -d` sent as a form must not have its fields dropped in silence. The
  * parsed body lands on `request.body`; errors arrive already translated into
  * the contract's `invalid json body` / `payload too large` / 415 answers.
  */
 export function createJsonBodyReader(options: {
   limit: number;
 }): JsonBodyReader {
-  const parse = json({ limit: options.limit, strict: true });
+  const parse = json({
+    limit: options.limit,
+    // Not strict: `"text"` or `5` is valid JSON, which the body pipe
+    // refuses as not an object, as it refuses `[1]`.
+    strict: false,
+    type: () => true,
+  });
   return (request, response, done) =>
     parse(request, response, (error?: unknown) =>
       done(error ? translate(error) : undefined),

@@ -28,8 +28,8 @@ export class ApiValidationPipe extends ValidationPipe {
   ): Promise<unknown> {
     // A POST without a body means "all defaults", not "invalid".
     if (metadata.type === 'body') {
-      if (value == null) return super.transform({}, metadata);
-      if (typeof value !== 'object' || Array.isArray(value)) {
+      if (value === undefined) return super.transform({}, metadata);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new InvalidInputError('request body must be a json object');
       }
       assertShallow(value);
