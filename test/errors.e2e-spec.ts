@@ -6,7 +6,9 @@ import {
   INTERNAL_SERVER_ERROR,
   INVALID_JSON_BODY,
   METHOD_NOT_ALLOWED,
+  NOT_AN_ADMINISTRATOR,
   NOT_FOUND,
+  NOT_LOGGED_IN,
   PAYLOAD_TOO_LARGE,
 } from './helpers/error-bodies';
 
@@ -196,5 +198,58 @@ describe('errors (e2e)', () => {
       .get('/api/health')
       .set('X-Request-Id', 'bad id\twith spaces');
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('a malformed body, in the contract’s check order (e2e)', () => {
+  // The flag's turn is in invite-lifecycle.e2e-spec.ts: a second app in
+  // this process would take over passport's one 'jwt' strategy.
+  let t: TestApp;
+  let admin: string;
+  let user: string;
+
+  beforeAll(async () => {
+    t = await createApp();
+    admin = await t.adminToken();
+    user = (await t.createUser()).token;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const postMalformed = (token?: string) => {
+    const post = request(t.http)
+      .post('/api/auth/invite')
+      .set('Content-Type', 'application/json');
+    if (token) void post.set('Authorization', `Bearer ${token}`);
+    return post.send('{"count": 2,');
+  };
+
+  it('answers authentication, then the administrator check, before the body', async () => {
+    const answers = [
+      await postMalformed(),
+      await postMalformed(user),
+      await postMalformed(admin),
+    ];
+    expect(answers.map((response) => response.body as unknown)).toEqual([
+      NOT_LOGGED_IN,
+      NOT_AN_ADMINISTRATOR,
+      INVALID_JSON_BODY,
+    ]);
+  });
+
+  it('refuses it before an Idempotency-Key is claimed', async () => {
+    const key = 'malformed-body-key';
+    const refused = await postMalformed(admin).set('Idempotency-Key', key);
+    expect([refused.status, refused.body]).toEqual([400, INVALID_JSON_BODY]);
+    // The key is free: the same key with a real body creates invites.
+    const created = await request(t.http)
+      .post('/api/auth/invite')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Idempotency-Key', key)
+      .send({ count: 2 });
+    expect(created.status).toBe(200);
+    expect(created.headers['idempotent-replayed']).toBeUndefined();
   });
 });

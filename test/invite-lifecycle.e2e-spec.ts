@@ -689,6 +689,24 @@ describe('invite lifecycle with invites disabled (e2e)', () => {
     },
   );
 
+  it('answers 400 invites are disabled before it reads a malformed body', async () => {
+    for (const [method, path] of [
+      ['post', '/api/auth/invite'],
+      ['patch', '/api/auth/invite/1'],
+    ] as const) {
+      const response = await request(t.http)
+        [method](path)
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Content-Type', 'application/json')
+        .send('{"count": 2,');
+      expect([path, response.status, response.body]).toEqual([
+        path,
+        400,
+        INVITES_DISABLED,
+      ]);
+    }
+  });
+
   it('the lookup answers 400 invites are disabled, before the code is looked at', async () => {
     for (const url of [
       '/api/auth/register/invite?code=abc',

@@ -1,11 +1,10 @@
 import { json } from 'body-parser';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UNPARSABLE_BODY } from '../common/body/unparsable-body';
 import { UnreadableBodyError } from '../common/errors/domain-error';
 
 /** body-parser's error `type`s, in the contract's words. */
 const TRANSLATIONS: Record<string, () => UnreadableBodyError> = {
-  'entity.parse.failed': () =>
-    new UnreadableBodyError('invalid', 'invalid json body'),
   'entity.verify.failed': () =>
     new UnreadableBodyError('invalid', 'invalid json body'),
   'request.size.invalid': () =>
@@ -35,8 +34,9 @@ export type JsonBodyReader = (
  * limit, and parses any JSON value, as docs/api.md describes. Every body is
  * read as JSON whatever its media type: the contract has no other, and a
  * `curl -d` sent as a form must not have its fields dropped in silence. The
- * parsed body lands on `request.body`; errors arrive already translated into
- * the contract's `invalid json body` / `payload too large` / 415 answers.
+ * parsed body lands on `request.body`, or UNPARSABLE_BODY when the text is
+ * not JSON; other errors arrive already translated into the contract's
+ * `invalid json body` / `payload too large` / 415 answers.
  */
 export function createJsonBodyReader(options: {
   limit: number;
@@ -49,9 +49,24 @@ export function createJsonBodyReader(options: {
     type: () => true,
   });
   return (request, response, done) =>
-    parse(request, response, (error?: unknown) =>
-      done(error ? translate(error) : undefined),
-    );
+    parse(request, response, (error?: unknown) => {
+      if (isSyntaxError(error)) {
+        request.body = UNPARSABLE_BODY;
+        done();
+      } else {
+        done(error ? translate(error) : undefined);
+      }
+    });
+}
+
+/** Text that arrived whole but is not JSON: refused later, in check order. */
+function isSyntaxError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'type' in error &&
+    error.type === 'entity.parse.failed'
+  );
 }
 
 function translate(error: unknown): Error {

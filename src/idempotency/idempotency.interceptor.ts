@@ -15,6 +15,7 @@ import {
   InvalidIdempotencyKeyError,
   RequestInProgressError,
 } from './idempotency.errors';
+import { rejectUnparsableBody } from '../common/body/unparsable-body';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -71,6 +72,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_SHAPE.test(key))
       throw new InvalidIdempotencyKeyError();
+    // Before the key is claimed or compared: a malformed body is a 400.
+    rejectUnparsableBody(request.body);
     // Keys are per caller: an API key acts as its creator, so they share.
     const userId = request.user?.id ?? 0;
     const requestHash = requestFingerprint(

@@ -3,6 +3,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { rejectUnparsableBody } from '../body/unparsable-body';
 import { InvalidInputError } from '../errors/domain-error';
 
 /**
@@ -28,6 +29,7 @@ export class ApiValidationPipe extends ValidationPipe {
   ): Promise<unknown> {
     // A POST without a body means "all defaults", not "invalid".
     if (metadata.type === 'body') {
+      rejectUnparsableBody(value);
       if (value === undefined) return super.transform({}, metadata);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         throw new InvalidInputError('request body must be a json object');
