@@ -77,7 +77,11 @@ describe('integrations (e2e)', () => {
         .set(bearer(admin))
         .send({ name: 'x', scopes: ['invites:delete'] })
         .expect(400);
-      expect(response.body).toEqual({ error: 'invalid scopes', code: 400 });
+      expect(response.body).toEqual({
+        error: 'invalid scopes',
+        code: 400,
+        details: [{ field: 'scopes', error: 'invalid scopes' }],
+      });
     });
 
     const routes: Array<[string, string, string]> = [

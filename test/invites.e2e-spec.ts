@@ -228,6 +228,23 @@ describe('/api/auth/invite (e2e)', () => {
       expect(response.body).toEqual(INVALID_DATE);
     });
 
+    it('names the failing field in details', async () => {
+      const cases: Array<[Record<string, unknown>, string, string]> = [
+        [{ expiresAt: 'garbage' }, 'expiresAt', 'invalid date'],
+        [{ count: 0 }, 'count', 'invalid count'],
+        [{ maxUses: 0 }, 'maxUses', 'invalid maxUses'],
+        [{ note: 'x'.repeat(501) }, 'note', 'invalid note'],
+      ];
+      for (const [body, field, error] of cases) {
+        const response = await post(body).expect(400);
+        expect(response.body).toEqual({
+          error,
+          code: 400,
+          details: [{ field, error }],
+        });
+      }
+    });
+
     it('creates an array of full invites for count > 1, also given as a string', async () => {
       for (const count of [3, '3']) {
         const response = await post({ count }).expect(200);

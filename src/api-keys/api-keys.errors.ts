@@ -1,4 +1,4 @@
-import { DomainError, InvalidInputError } from '../common/errors/domain-error';
+import { DomainError, InvalidFieldError } from '../common/errors/domain-error';
 
 export class InsufficientScopeError extends DomainError {
   readonly kind = 'forbidden';
@@ -14,14 +14,14 @@ export class ApiKeyNotFoundError extends DomainError {
   }
 }
 
-export class InvalidScopesError extends InvalidInputError {
+export class InvalidScopesError extends InvalidFieldError {
   constructor() {
-    super('invalid scopes');
+    super('scopes', 'invalid scopes');
   }
 }
 
-export class InvalidNameError extends InvalidInputError {
+export class InvalidNameError extends InvalidFieldError {
   constructor() {
-    super('invalid name');
+    super('name', 'invalid name');
   }
 }

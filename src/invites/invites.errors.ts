@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, InvalidFieldError } from '../common/errors/domain-error';
 
 export class InvitesDisabledError extends DomainError {
   readonly kind = 'invalid';
@@ -7,24 +7,21 @@ export class InvitesDisabledError extends DomainError {
   }
 }
 
-export class InvalidDateError extends DomainError {
-  readonly kind = 'invalid';
+export class InvalidDateError extends InvalidFieldError {
   constructor() {
-    super('invalid date');
+    super('expiresAt', 'invalid date');
   }
 }
 
-export class InvalidCountError extends DomainError {
-  readonly kind = 'invalid';
+export class InvalidCountError extends InvalidFieldError {
   constructor() {
-    super('invalid count');
+    super('count', 'invalid count');
   }
 }
 
-export class InvalidMaxUsesError extends DomainError {
-  readonly kind = 'invalid';
+export class InvalidMaxUsesError extends InvalidFieldError {
   constructor() {
-    super('invalid maxUses');
+    super('maxUses', 'invalid maxUses');
   }
 }
 
@@ -35,10 +32,9 @@ export class InvalidQueryError extends DomainError {
   }
 }
 
-export class InvalidNoteError extends DomainError {
-  readonly kind = 'invalid';
+export class InvalidNoteError extends InvalidFieldError {
   constructor() {
-    super('invalid note');
+    super('note', 'invalid note');
   }
 }
 

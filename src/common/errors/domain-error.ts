@@ -35,6 +35,13 @@ export class InvalidInputError extends DomainError {
   readonly kind = 'invalid';
 }
 
+/** One body field that breaks its rule: `error`, and `details` naming the field. */
+export class InvalidFieldError extends InvalidInputError {
+  constructor(field: string, message: string) {
+    super(message, { details: [{ field, error: message }] });
+  }
+}
+
 export class NotLoggedInError extends DomainError {
   readonly kind = 'unauthenticated';
   constructor() {
