@@ -272,6 +272,16 @@ describe('POST /api/auth/register with invites disabled (e2e)', () => {
         inviteId: null,
         administrator: false,
       });
+      // Ignored whatever its type: a number or an object is no error here.
+      for (const [username, code] of [
+        ['numbered', 5],
+        ['objected', { a: 1 }],
+      ] as const) {
+        const other = await request(t.http)
+          .post('/api/auth/register')
+          .send({ username, password: PASSWORD, code });
+        expect([username, other.status]).toEqual([username, 200]);
+      }
     } finally {
       await t.close();
     }

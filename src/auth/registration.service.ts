@@ -39,16 +39,15 @@ export class RegistrationService {
     context: RequestContext,
   ): Promise<SessionResponse> {
     const requiresInvite = this.config.get('invites', { infer: true }).enabled;
-    if (requiresInvite && !body.code) throw new InvalidInviteCodeError();
-    if (requiresInvite && !(await this.invites.isRedeemable(body.code!))) {
+    const code = requiresInvite ? inviteCodeOf(body) : null;
+    if (code !== null && !(await this.invites.isRedeemable(code))) {
       throw new InvalidInviteCodeError();
     }
     const passwordHash = await this.passwords.hash(body.password);
 
     const user = await this.dataSource.transaction(async (manager) => {
-      const inviteId = requiresInvite
-        ? await this.invites.redeem(body.code as string, manager)
-        : null;
+      const inviteId =
+        code === null ? null : await this.invites.redeem(code, manager);
       const created = await this.users.insert(
         { username: body.username, passwordHash, inviteId },
         manager,
@@ -63,4 +62,11 @@ export class RegistrationService {
     });
     return this.auth.startSession(user);
   }
+}
+
+/** @throws InvalidInviteCodeError when the body has no code, or no text for one. */
+function inviteCodeOf(body: RegisterDto): string {
+  if (typeof body.code !== 'string' || body.code === '')
+    throw new InvalidInviteCodeError();
+  return body.code;
 }

@@ -547,7 +547,7 @@ export interface components {
       /** @example correct horse battery staple */
       password: string;
       /**
-       * @description The invite code; required while invites are enabled
+       * @description The invite code; required while invites are enabled, ignored otherwise
        * @example ix8iFD
        */
       code?: string;
