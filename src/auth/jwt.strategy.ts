@@ -61,6 +61,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       throw new NotLoggedInError();
     }
     if (!Number.isSafeInteger(payload.ver)) throw new NotLoggedInError();
+    // jsonwebtoken checks exp only when present; a token without one
+    // would never expire.
+    if (typeof payload.exp !== 'number') throw new NotLoggedInError();
     const user = await this.users.findById(id);
     if (!user || user.disabledAt !== null) throw new NotLoggedInError();
     if (user.tokenVersion !== payload.ver) throw new NotLoggedInError();
