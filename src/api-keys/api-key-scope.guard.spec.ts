@@ -1,9 +1,9 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { REQUIRED_SCOPE_KEY, scopeAllows } from './api-key-scopes';
 import { ApiKeyScopeGuard } from './api-key-scope.guard';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 function contextFor(
   request: object,

@@ -1,11 +1,11 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { sign } from 'jsonwebtoken';
 import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { NotLoggedInError } from '../common/errors/domain-error';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 const SECRET = 'jwt-auth-guard-spec-secret';
 const USER = { id: 7, username: 'alice' };

@@ -1,10 +1,10 @@
 import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { from, lastValueFrom, of } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import type { ClaimingRequest } from './idempotency-claim';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class InvitesController {
   create(): void {}

@@ -1,10 +1,10 @@
 import { ExecutionContext, HttpStatus } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerException, ThrottlerStorageService } from '@nestjs/throttler';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { RateLimitGuard } from './rate-limit.guard';
 import { rateLimitOptions } from './rate-limit.options';
 import { RateLimited } from './rate-limited.decorator';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class Routes {
   @RateLimited()

@@ -1,9 +1,9 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { Admin } from '../decorators/admin.decorator';
 import { NotAdministratorError } from '../errors/domain-error';
 import { AdminGuard } from './admin.guard';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 
 class Routes {
   @Admin()
