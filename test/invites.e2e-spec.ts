@@ -228,6 +228,23 @@ describe('/api/auth/invite (e2e)', () => {
       expect(response.body).toEqual(INVALID_DATE);
     });
 
+    it('counts a relative expiry from the invite’s createdAt, to the millisecond', async () => {
+      for (const [expiresAt, ms] of [
+        ['1d', 86_400_000],
+        ['30min', 1_800_000],
+        ['1.5h', 5_400_000],
+      ] as const) {
+        const { body } = await post({ expiresAt, count: 2 }).expect(200);
+        for (const invite of body as InviteBody[]) {
+          expect([
+            expiresAt,
+            Date.parse(invite.expiresAt as string) -
+              Date.parse(invite.createdAt),
+          ]).toEqual([expiresAt, ms]);
+        }
+      }
+    });
+
     it('names the failing field in details', async () => {
       const cases: Array<[Record<string, unknown>, string, string]> = [
         [{ expiresAt: 'garbage' }, 'expiresAt', 'invalid date'],

@@ -8,6 +8,7 @@ describe('parseInviteCommand', () => {
       ['create'],
       {
         action: 'create',
+        createdAt: NOW,
         json: false,
         count: 1,
         expiresAt: null,
@@ -29,6 +30,7 @@ describe('parseInviteCommand', () => {
       ],
       {
         action: 'create',
+        createdAt: NOW,
         json: true,
         count: 3,
         expiresAt: new Date('2030-01-02T00:00:00.000Z'),

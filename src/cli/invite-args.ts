@@ -1,6 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { INT4_MAX } from '../database/postgres-int';
-import { parseCreateInvitesInput } from '../invites/create-invites-input';
+import {
+  type CreateInvitesInput,
+  parseCreateInvitesInput,
+} from '../invites/create-invites-input';
 import type { InviteKey } from '../invites/invites.service';
 import { MAX_PAGE_SIZE } from '../invites/list-invites-query';
 import { firstSentence } from './exit';
@@ -18,13 +21,7 @@ export const INVITE_USAGE = `Invite commands (add --json for machine-readable ou
 const CLI_MAX_COUNT = 10_000;
 
 export type InviteCommand = { json: boolean } & (
-  | {
-      action: 'create';
-      count: number;
-      expiresAt: Date | null;
-      maxUses: number | null;
-      note: string | null;
-    }
+  | ({ action: 'create' } & CreateInvitesInput)
   | { action: 'list'; valid?: true; revoked?: true; limit?: number }
   | { action: 'show' | 'revoke' | 'unrevoke' | 'delete'; invite: InviteKey }
 );

@@ -154,7 +154,13 @@ describe('parseCreateInvitesInput (properties)', () => {
           ([maxCount, n, count]) => {
             expect(
               parseCreateInvitesInput({ count }, { maxCount }, NOW),
-            ).toEqual({ expiresAt: null, count: n, maxUses: 1, note: null });
+            ).toEqual({
+              createdAt: NOW,
+              expiresAt: null,
+              count: n,
+              maxUses: 1,
+              note: null,
+            });
           },
         ),
       );
@@ -199,7 +205,13 @@ describe('parseCreateInvitesInput (properties)', () => {
           ([n, maxUses]) => {
             expect(
               parseCreateInvitesInput({ maxUses }, { maxCount: 100 }, NOW),
-            ).toEqual({ expiresAt: null, count: 1, maxUses: n, note: null });
+            ).toEqual({
+              createdAt: NOW,
+              expiresAt: null,
+              count: 1,
+              maxUses: n,
+              note: null,
+            });
           },
         ),
       );

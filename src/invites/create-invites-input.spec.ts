@@ -20,6 +20,7 @@ function parse(body: Record<string, unknown>, limits = LIMITS) {
 describe('parseCreateInvitesInput', () => {
   it('defaults an empty body to one single-use invite that never expires', () => {
     expect(parse({})).toEqual({
+      createdAt: NOW,
       expiresAt: null,
       count: 1,
       maxUses: 1,

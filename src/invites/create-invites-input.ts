@@ -9,6 +9,11 @@ import {
 } from './invites.errors';
 
 export interface CreateInvitesInput {
+  /**
+   * When the request was read, which a relative expiry counts from: the
+   * invites' createdAt, so `1d` expires exactly a day after it.
+   */
+  createdAt: Date;
   expiresAt: Date | null;
   count: number;
   /** null: unlimited. */
@@ -49,7 +54,7 @@ export function parseCreateInvitesInput(
   }
   const maxUses = body.maxUses === undefined ? 1 : parseMaxUses(body.maxUses);
   const note = body.note === undefined ? null : parseNote(body.note);
-  return { expiresAt, count, maxUses, note };
+  return { createdAt: now, expiresAt, count, maxUses, note };
 }
 
 /**

@@ -163,8 +163,9 @@ export class InvitesService {
       // unnest() sends the batch as one array parameter, and the CTEs record
       // it: neither can the query builder express.
       const statement = `WITH created AS (
-          INSERT INTO invites (code, expires_at, max_uses, created_by_id, note)
-          SELECT unnest(${params.add(codes)}::varchar[]), ${params.add(input.expiresAt)}::timestamptz,
+          INSERT INTO invites (code, created_at, expires_at, max_uses, created_by_id, note)
+          SELECT unnest(${params.add(codes)}::varchar[]), ${params.add(input.createdAt)}::timestamptz,
+            ${params.add(input.expiresAt)}::timestamptz,
             ${params.add(input.maxUses)}::int, ${params.add(createdById)}::int, ${params.add(input.note)}::varchar
           RETURNING ${INVITE_COLUMNS}
         ) ${this.changes.invitesCreatedSql('created', context, params)}
