@@ -376,7 +376,7 @@ describe('invite lifecycle (e2e)', () => {
         // More than 5 registrations committed before the PATCH ran: the
         // conditional UPDATE refuses the cut, and the limit stays unlimited.
         expect(patched.status).toBe(400);
-        expect(patched.body).toEqual({ error: 'invalid maxUses', code: 400 });
+        expect(patched.body).toEqual(INVALID_MAX_USES);
         expect(row.max_uses).toBeNull();
         expect(row.uses).toBeGreaterThan(5);
       }
