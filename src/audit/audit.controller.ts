@@ -3,12 +3,16 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Admin } from '../common/decorators/admin.decorator';
 import { ApiErrorResponses } from '../common/decorators/api-error-responses.decorator';
 import {
+  Exchange,
+  type HttpExchange,
+} from '../common/decorators/exchange.decorator';
+import {
   ApiIdPageQuery,
   NEXT_PAGE_LINK_HEADER,
   nextIdPage,
   parseIdPageQuery,
 } from '../common/paging/id-page-query';
-import type { Page } from '../common/paging/page';
+import { PageAnswers } from '../common/paging/page-answers';
 import { AuditLog, type AuditEntryResponse } from './audit-log.service';
 import { AUDIT_ENTRY_SCHEMA } from './audit.schema';
 
@@ -22,7 +26,10 @@ import { AUDIT_ENTRY_SCHEMA } from './audit.schema';
 )
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly pages: PageAnswers,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The audit log, newest first (paged)' })
@@ -33,9 +40,13 @@ export class AuditController {
   })
   async list(
     @Query() rawQuery: Record<string, unknown>,
-  ): Promise<Page<AuditEntryResponse>> {
+    @Exchange() exchange: HttpExchange,
+  ): Promise<AuditEntryResponse[]> {
     const query = parseIdPageQuery(rawQuery);
     const items = await this.audit.list(query);
-    return { items, next: nextIdPage(query, items) };
+    return this.pages.items(exchange, {
+      items,
+      next: nextIdPage(query, items),
+    });
   }
 }

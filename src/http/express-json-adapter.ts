@@ -32,7 +32,7 @@ export class ExpressJsonAdapter extends ExpressAdapter {
 function jsonOf(response: Response, body: unknown): string | undefined {
   const type = response.getHeader('Content-Type');
   if (type !== undefined && type !== JSON_CONTENT_TYPE) return undefined;
-  // A string is already JSON when its route said so (FastJsonResponse).
+  // A string is already JSON when its route said so (JsonText).
   if (typeof body === 'string') return type === undefined ? undefined : body;
   if (
     typeof body !== 'object' ||

@@ -123,7 +123,7 @@ export const INVITE_EXAMPLE: InviteResponse = {
 
 /**
  * InviteResponse as a JSON Schema for a precompiled serializer
- * (fast-json-stringify, through @FastJsonResponse), which knows the shape in
+ * (fast-json-stringify, through compileJson), which knows the shape in
  * advance. Keys in the wire order; a unit test keeps them equal to
  * InviteResponse's.
  */

@@ -9,7 +9,6 @@ import {
   Post,
   Query,
   UseGuards,
-  UseInterceptors,
 } from '@nestjs/common';
 import {
   ApiBody,
@@ -27,13 +26,17 @@ import {
   ClaimedIdempotencyKey,
   IdempotencyClaim,
 } from '../idempotency/idempotency-claim';
-import { FastJsonResponse } from '../http/fast-json-response';
+import { compileJson, JsonText } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
 } from '../common/decorators/api-error-responses.decorator';
 import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import {
+  Exchange,
+  type HttpExchange,
+} from '../common/decorators/exchange.decorator';
 import { UserResponse } from '../users/user-response';
 import type { User } from '../users/user.entity';
 import type {
@@ -55,8 +58,7 @@ import {
 import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
 import type { ListInvitesQuery, PageQuery } from './list-invites-query';
-import { NextPageLinkInterceptor } from '../common/paging/next-page-link.interceptor';
-import type { Page } from '../common/paging/page';
+import { PageAnswers } from '../common/paging/page-answers';
 import { RowIdPipe } from '../common/pipes/row-id.pipe';
 import { InviteNotFoundError } from './invites.errors';
 import {
@@ -69,6 +71,10 @@ import {
 const DISABLED = 'invites are disabled';
 const NOT_FOUND: [404, string] = [404, 'invite not found'];
 const INVITE_ID = new RowIdPipe(() => new InviteNotFoundError());
+const INVITE_LIST_JSON = compileJson<InviteResponse[]>({
+  type: 'array',
+  items: INVITE_JSON_SCHEMA,
+});
 const ID_PARAM = ApiParam({
   name: 'id',
   type: 'integer',
@@ -83,7 +89,10 @@ const ID_PARAM = ApiParam({
 @UseGuards(InvitesEnabledGuard)
 @Controller('auth/invite')
 export class InvitesController {
-  constructor(private readonly invites: InvitesService) {}
+  constructor(
+    private readonly invites: InvitesService,
+    private readonly pages: PageAnswers,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List invites, newest first' })
@@ -96,14 +105,13 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED, 'invalid query'])
   @ApiListInvitesQuery()
-  @FastJsonResponse(
-    { type: 'array', items: INVITE_JSON_SCHEMA },
-    { paged: true },
-  )
-  list(
+  @JsonText()
+  async list(
     @Query(ListInvitesQueryPipe) query: ListInvitesQuery,
-  ): Promise<Page<InviteResponse>> {
-    return this.invites.list(query);
+    @Exchange() exchange: HttpExchange,
+  ): Promise<string> {
+    const page = await this.invites.list(query);
+    return INVITE_LIST_JSON(this.pages.items(exchange, page));
   }
 
   @Post()
@@ -285,11 +293,11 @@ export class InvitesController {
   })
   @ApiErrorResponses([400, DISABLED, 'invalid query'], NOT_FOUND)
   @ApiPageQuery()
-  @UseInterceptors(NextPageLinkInterceptor)
-  users(
+  async users(
     @Param('id', INVITE_ID) id: number,
     @Query(PageQueryPipe) query: PageQuery,
-  ): Promise<Page<UserResponse>> {
-    return this.invites.usersOf(id, query);
+    @Exchange() exchange: HttpExchange,
+  ): Promise<UserResponse[]> {
+    return this.pages.items(exchange, await this.invites.usersOf(id, query));
   }
 }

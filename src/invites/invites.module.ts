@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PagingModule } from '../common/paging/paging.module';
 import { User } from '../users/user.entity';
 import { InviteCodeGenerator } from './invite-code.generator';
 import { InviteLookupController } from './invite-lookup.controller';
@@ -11,7 +12,7 @@ import { InvitesService } from './invites.service';
 
 @Module({
   // User: an invite's redemption history is the users who registered with it.
-  imports: [TypeOrmModule.forFeature([Invite, User])],
+  imports: [TypeOrmModule.forFeature([Invite, User]), PagingModule],
   controllers: [InvitesController, InviteLookupController],
   providers: [
     InvitesService,

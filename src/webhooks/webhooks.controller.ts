@@ -18,12 +18,16 @@ import {
 import { Requester, type RequestContext } from '../audit/request-context';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import {
+  Exchange,
+  type HttpExchange,
+} from '../common/decorators/exchange.decorator';
+import {
   ApiIdPageQuery,
   NEXT_PAGE_LINK_HEADER,
   nextIdPage,
   parseIdPageQuery,
 } from '../common/paging/id-page-query';
-import type { Page } from '../common/paging/page';
+import { PageAnswers } from '../common/paging/page-answers';
 import type { User } from '../users/user.entity';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import {
@@ -46,7 +50,10 @@ const ID_PIPE = new RowIdPipe(() => new WebhookNotFoundError());
 )
 @Controller('webhooks')
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    private readonly pages: PageAnswers,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -103,12 +110,13 @@ export class WebhooksController {
   async deliveries(
     @Param('id', ID_PIPE) id: number,
     @Query() rawQuery: Record<string, unknown>,
-  ): Promise<Page<WebhookDeliveryResponse>> {
+    @Exchange() exchange: HttpExchange,
+  ): Promise<WebhookDeliveryResponse[]> {
     const query = parseIdPageQuery(rawQuery);
     const items = await this.webhooks.deliveries(id, query);
-    return {
+    return this.pages.items(exchange, {
       items,
       next: nextIdPage(query, items),
-    };
+    });
   }
 }

@@ -1,9 +1,8 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiQuery } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../decorators/api-error-responses.decorator';
 import { InvalidInputError } from '../errors/domain-error';
 import { API_PREFIX } from '../routing/route-table';
-import { NextPageLinkInterceptor } from './next-page-link.interceptor';
 
 export const ID_PAGE_MAX = 1000;
 export const ID_PAGE_DEFAULT = 100;
@@ -67,5 +66,4 @@ export const ApiIdPageQuery = () =>
     }),
     ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } }),
     ApiErrorResponses([400, 'invalid query']),
-    UseInterceptors(NextPageLinkInterceptor),
   );

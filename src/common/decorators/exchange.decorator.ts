@@ -1,0 +1,19 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+
+/**
+ * The current request and response, opaque: only the HTTP adapter reads or
+ * writes them (a header, the URL asked for), so no controller learns which
+ * platform it runs on.
+ */
+export interface HttpExchange {
+  readonly request: unknown;
+  readonly response: unknown;
+}
+
+/** The HttpExchange of this request. */
+export const Exchange = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): HttpExchange => {
+    const http = context.switchToHttp();
+    return { request: http.getRequest(), response: http.getResponse() };
+  },
+);
