@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
 import { readRows } from '../database/read-rows';
 import { SqlParams } from '../database/sql-params';
+import { StatementCache } from '../database/statement-cache';
 import { isoTimestamp } from '../database/postgres-timestamp';
 import { UserResponse } from '../users/user-response';
 import { User } from '../users/user.entity';
@@ -91,6 +92,8 @@ export interface InviteLookup {
 export class InvitesService {
   private readonly linkBase: string;
   private readonly codeLength: number;
+  /** The list's SQL per shape of query in use (filters, cursor, page size). */
+  private readonly listStatements = new StatementCache(500);
 
   constructor(
     @InjectRepository(Invite) private readonly invites: Repository<Invite>,
@@ -106,6 +109,27 @@ export class InvitesService {
 
   /** Newest first (createdAt desc, then id desc), optionally filtered and paged. */
   async list(query: ListInvitesQuery): Promise<Page<InviteResponse>> {
+    const [sql, values] = this.listStatements.statement(
+      listShape(query),
+      {
+        createdById: query.createdById,
+        code: query.code,
+        ...cursorParameters(query),
+      },
+      () => this.listQuery(query),
+    );
+    const rows = await readRows<InviteRow>(
+      this.invites.manager.connection,
+      sql,
+      values,
+    );
+    return this.toPage(rows, query, (row) =>
+      toInviteResponse(row, this.linkBase),
+    );
+  }
+
+  /** The list's query; its parameters come from list(), by name. */
+  private listQuery(query: ListInvitesQuery): SelectQueryBuilder<Invite> {
     const select = this.invites
       .createQueryBuilder('invite')
       .select(INVITE_COLUMNS);
@@ -115,15 +139,9 @@ export class InvitesService {
         select.andWhere(wanted ? `(${condition})` : `NOT (${condition})`);
     }
     if (query.createdById !== undefined)
-      select.andWhere('invite.createdById = :createdById', {
-        createdById: query.createdById,
-      });
-    if (query.code !== undefined)
-      select.andWhere('invite.code = :code', { code: query.code });
-    const rows = await pageOf<InviteRow>(select, query, 'invite');
-    return this.toPage(rows, query, (row) =>
-      toInviteResponse(row, this.linkBase),
-    );
+      select.andWhere('invite.createdById = :createdById');
+    if (query.code !== undefined) select.andWhere('invite.code = :code');
+    return inPageOrder(select, query, 'invite');
   }
 
   /** @throws InviteNotFoundError */
@@ -302,7 +320,14 @@ export class InvitesService {
         'id, username, administrator, created_at::text AS created_at, invite_id',
       )
       .where('redeemer.inviteId = :id', { id });
-    const rows = await pageOf<UserRow>(select, query, 'redeemer');
+    const [sql, parameters] = inPageOrder(select, query, 'redeemer')
+      .setParameters(cursorParameters(query))
+      .getQueryAndParameters();
+    const rows = await readRows<UserRow>(
+      this.users.manager.connection,
+      sql,
+      parameters,
+    );
     return this.toPage(rows, query, (row) => ({
       id: row.id,
       username: row.username,
@@ -432,28 +457,46 @@ interface UserRow extends PagedRow {
 }
 
 /**
- * Reads a page built by `select`: newest first by (created_at, id), after
- * the cursor, and one row more than the limit, which tells whether another
- * page follows. The builder writes the statement; it runs on the pool with
- * readRows, without a query runner around one read.
+ * A page of `select`: newest first by (created_at, id), after the cursor,
+ * and one row more than the limit, which tells whether another page
+ * follows. The cursor's values are cursorParameters(query).
  */
-function pageOf<Row>(
-  select: SelectQueryBuilder<ObjectLiteral>,
+function inPageOrder<Entity extends ObjectLiteral>(
+  select: SelectQueryBuilder<Entity>,
   query: PageQuery,
   alias: string,
-): Promise<Row[]> {
+): SelectQueryBuilder<Entity> {
   if (query.cursor) {
     select.andWhere(
       `(${alias}.created_at, ${alias}.id) < (CAST(:cursorCreatedAt AS timestamptz), :cursorId)`,
-      { cursorCreatedAt: query.cursor.createdAt, cursorId: query.cursor.id },
     );
   }
   select
     .orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC');
   if (query.limit !== undefined) select.limit(query.limit + 1);
-  const [sql, parameters] = select.getQueryAndParameters();
-  return readRows<Row>(select.connection, sql, parameters);
+  return select;
+}
+
+function cursorParameters(query: PageQuery) {
+  return {
+    cursorCreatedAt: query.cursor?.createdAt,
+    cursorId: query.cursor?.id,
+  };
+}
+
+/** What decides the text of listQuery's SQL: its clauses, not their values. */
+function listShape(query: ListInvitesQuery): string {
+  return [
+    query.used,
+    query.expired,
+    query.revoked,
+    query.valid,
+    query.createdById !== undefined,
+    query.code !== undefined,
+    query.cursor !== undefined,
+    query.limit,
+  ].join();
 }
 
 /** An UPDATE or DELETE builder that can return the rows it touched. */
