@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { RouteMetadata } from '../common/decorators/route-metadata';
 import {
   REQUIRED_SCOPE_KEY,
   type RequiredScopeValue,
@@ -16,17 +17,19 @@ import type { CredentialedRequest } from './credentials.guard';
  */
 @Injectable()
 export class ApiKeyScopeGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly isPublic: RouteMetadata<boolean>;
+  private readonly requiredScope: RouteMetadata<RequiredScopeValue>;
+
+  constructor(reflector: Reflector) {
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC_KEY);
+    this.requiredScope = new RouteMetadata(reflector, REQUIRED_SCOPE_KEY);
+  }
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<CredentialedRequest>();
     if (!request.apiKey) return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets))
-      return true;
-    const required = this.reflector.getAllAndOverride<
-      RequiredScopeValue | undefined
-    >(REQUIRED_SCOPE_KEY, targets);
+    if (this.isPublic.of(context)) return true;
+    const required = this.requiredScope.of(context);
     if (!scopeAllows(required, request.method, request.apiKey.scopes))
       throw new InsufficientScopeError();
     return true;

@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { extractToken } from '../auth/token-extractor';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { RouteMetadata } from '../common/decorators/route-metadata';
 import { NotLoggedInError } from '../common/errors/domain-error';
 import type { User } from '../users/user.entity';
 import { looksLikeApiKey } from './api-key-secret';
@@ -24,11 +25,15 @@ export interface CredentialedRequest {
  */
 @Injectable()
 export class CredentialsGuard implements CanActivate {
+  private readonly isPublic: RouteMetadata<boolean>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly jwt: JwtAuthGuard,
     private readonly keys: ApiKeysService,
-  ) {}
+  ) {
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC_KEY);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<CredentialedRequest>();
@@ -36,11 +41,7 @@ export class CredentialsGuard implements CanActivate {
     if (token === null || !looksLikeApiKey(token)) {
       return (await this.jwt.canActivate(context)) as boolean;
     }
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic) return true;
+    if (this.isPublic.of(context)) return true;
     const authenticated = await this.keys.authenticate(token);
     if (!authenticated) throw new NotLoggedInError();
     request.user = authenticated.user;

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { IncomingHttpHeaders } from 'node:http';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
+import { RouteMetadata } from '../common/decorators/route-metadata';
 import { DomainError, NotLoggedInError } from '../common/errors/domain-error';
 
 /** All of a request that passport and passport-jwt read: its headers. */
@@ -17,16 +18,15 @@ interface CredentialsView {
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  private readonly isPublic: RouteMetadata<boolean>;
+
+  constructor(reflector: Reflector) {
     super();
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC_KEY);
   }
 
   canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    return isPublic ? true : super.canActivate(context);
+    return this.isPublic.of(context) ? true : super.canActivate(context);
   }
 
   /**

@@ -11,6 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AppConfig } from '../config/configuration';
 import { createForwardedForCheck } from './forwarded-for-check';
 import { IS_RATE_LIMITED_KEY } from './rate-limited.decorator';
+import { RouteMetadata } from '../common/decorators/route-metadata';
 
 /**
  * Global, but opt-in: only routes marked @RateLimited() are counted. The
@@ -28,6 +29,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   private readonly config?: ConfigService<AppConfig, true>;
 
   private checkForwardedFor?: (headers: IncomingHttpHeaders) => void;
+  private rateLimited?: RouteMetadata<boolean>;
 
   async onModuleInit(): Promise<void> {
     await super.onModuleInit();
@@ -47,10 +49,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected shouldSkip(context: ExecutionContext): Promise<boolean> {
-    const rateLimited = this.reflector.getAllAndOverride<boolean>(
-      IS_RATE_LIMITED_KEY,
-      [context.getHandler(), context.getClass()],
-    );
-    return Promise.resolve(!rateLimited);
+    this.rateLimited ??= new RouteMetadata(this.reflector, IS_RATE_LIMITED_KEY);
+    return Promise.resolve(!this.rateLimited.of(context));
   }
 }

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { IS_ADMIN_KEY } from '../decorators/admin.decorator';
+import { RouteMetadata } from '../decorators/route-metadata';
 import { NotAdministratorError } from '../errors/domain-error';
 
 /**
@@ -9,14 +10,14 @@ import { NotAdministratorError } from '../errors/domain-error';
  */
 @Injectable()
 export class AdminGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  private readonly requiresAdministrator: RouteMetadata<boolean>;
+
+  constructor(reflector: Reflector) {
+    this.requiresAdministrator = new RouteMetadata(reflector, IS_ADMIN_KEY);
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const requiresAdministrator = this.reflector.getAllAndOverride<boolean>(
-      IS_ADMIN_KEY,
-      [context.getHandler(), context.getClass()],
-    );
-    if (!requiresAdministrator) return true;
+    if (!this.requiresAdministrator.of(context)) return true;
     const request = context
       .switchToHttp()
       .getRequest<{ user?: { administrator?: boolean } }>();
