@@ -1,3 +1,4 @@
+import { compileJson } from '../http/fast-json-response';
 import {
   INVITE_EXAMPLE,
   INVITE_JSON_SCHEMA,
@@ -39,5 +40,26 @@ describe('invite response', () => {
       url: 'https://example.com/invite/ix8iFD',
     });
     expect(Object.keys(invite)).toEqual(Object.keys(INVITE_EXAMPLE));
+  });
+
+  it('is written by the compiled serializer exactly as JSON.stringify writes it', () => {
+    const serialize = compileJson<unknown>({
+      type: 'array',
+      items: INVITE_JSON_SCHEMA,
+    });
+    const invites = [
+      INVITE_EXAMPLE,
+      {
+        ...INVITE_EXAMPLE,
+        code: 'q"\\\u0001é',
+        expiresAt: '+010000-01-01T00:00:00.000Z',
+        note: 'line\nbreak "quoted" \ud83d\ude00',
+        revokedAt: '2022-11-12T00:00:00.100Z',
+        lastUsedAt: '2022-11-11T04:00:00.123Z',
+        maxUses: null,
+        url: `https://example.com/${'x'.repeat(60)}/invite/"`,
+      },
+    ];
+    expect(serialize(invites)).toBe(JSON.stringify(invites));
   });
 });

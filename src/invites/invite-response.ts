@@ -125,20 +125,23 @@ export const INVITE_EXAMPLE: InviteResponse = {
  * InviteResponse as a JSON Schema for a precompiled serializer
  * (fast-json-stringify, through compileJson), which knows the shape in
  * advance. Keys in the wire order; a unit test keeps them equal to
- * InviteResponse's.
+ * InviteResponse's. Dates are isoTimestamp's output, digits and `-:.TZ+`
+ * only, so they skip the escaping of every other string ('unsafe').
  */
+const ISO_DATE = { type: 'string', format: 'unsafe' } as const;
+const NULLABLE_ISO_DATE = { ...ISO_DATE, nullable: true } as const;
 const INVITE_JSON_PROPERTIES = {
   id: { type: 'integer' },
   code: { type: 'string' },
-  createdAt: { type: 'string' },
-  expiresAt: { type: 'string', nullable: true },
+  createdAt: ISO_DATE,
+  expiresAt: NULLABLE_ISO_DATE,
   used: { type: 'boolean' },
   createdById: { type: 'integer' },
   uses: { type: 'integer' },
   maxUses: { type: 'integer', nullable: true },
   note: { type: 'string', nullable: true },
-  revokedAt: { type: 'string', nullable: true },
-  lastUsedAt: { type: 'string', nullable: true },
+  revokedAt: NULLABLE_ISO_DATE,
+  lastUsedAt: NULLABLE_ISO_DATE,
   valid: { type: 'boolean' },
   url: { type: 'string' },
 } as const;
