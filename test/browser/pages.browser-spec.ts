@@ -363,6 +363,9 @@ describe('Console in Chromium (browser)', () => {
 
     await page.reload();
     await page.getByLabel('Per page').selectOption('50');
+    // "Page 1" is also the reload's page of the default size: wait for the
+    // fiftieth row, or the first read could take that page's rows.
+    await page.locator('table.invites tbody tr').nth(49).waitFor();
     const seen: string[] = [];
     for (let pageNumber = 1; ; pageNumber += 1) {
       await page.getByText(`Page ${pageNumber}`, { exact: true }).waitFor();
