@@ -18,3 +18,20 @@ export async function readRows<Row>(
   const result = await poolOf(dataSource).query(sql, parameters);
   return result.rows as Row[];
 }
+
+/**
+ * readRows with each row as an array of its values in column order (pg's
+ * array row mode): for many rows, no object per row.
+ */
+export async function readValues<Values extends unknown[]>(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Values[]> {
+  const result = await poolOf(dataSource).query<Values>({
+    text: sql,
+    values: parameters,
+    rowMode: 'array',
+  });
+  return result.rows;
+}

@@ -157,25 +157,67 @@ export function inviteLinkBase(publicUrl: string): string {
   return `${publicUrl}/invite/`;
 }
 
+/**
+ * An InviteRow's values in column order (INVITE_COLUMNS), as the list reads
+ * them: pg's array rows spare it an object per row.
+ */
+export type InviteValues = [
+  id: number,
+  code: string,
+  created_at: string,
+  expires_at: string | null,
+  uses: number,
+  max_uses: number | null,
+  created_by_id: number,
+  note: string | null,
+  revoked_at: string | null,
+  last_used_at: string | null,
+  valid: boolean,
+];
+
 /** `linkBase` is inviteLinkBase(PUBLIC_URL). */
 export function toInviteResponse(
   row: InviteRow,
   linkBase: string,
 ): InviteResponse {
+  return valuesToInviteResponse(
+    [
+      row.id,
+      row.code,
+      row.created_at,
+      row.expires_at,
+      row.uses,
+      row.max_uses,
+      row.created_by_id,
+      row.note,
+      row.revoked_at,
+      row.last_used_at,
+      row.valid,
+    ],
+    linkBase,
+  );
+}
+
+/** toInviteResponse for the values of an array row. */
+export function valuesToInviteResponse(
+  values: InviteValues,
+  linkBase: string,
+): InviteResponse {
+  const uses = values[4];
+  const maxUses = values[5];
   return {
-    id: row.id,
-    code: row.code,
-    createdAt: isoTimestamp(row.created_at),
-    expiresAt: row.expires_at === null ? null : isoTimestamp(row.expires_at),
-    used: row.max_uses !== null && row.uses >= row.max_uses,
-    createdById: row.created_by_id,
-    uses: row.uses,
-    maxUses: row.max_uses,
-    note: row.note,
-    revokedAt: row.revoked_at === null ? null : isoTimestamp(row.revoked_at),
-    lastUsedAt:
-      row.last_used_at === null ? null : isoTimestamp(row.last_used_at),
-    valid: row.valid,
-    url: linkBase + row.code,
+    id: values[0],
+    code: values[1],
+    createdAt: isoTimestamp(values[2]),
+    expiresAt: values[3] === null ? null : isoTimestamp(values[3]),
+    used: maxUses !== null && uses >= maxUses,
+    createdById: values[6],
+    uses,
+    maxUses,
+    note: values[7],
+    revokedAt: values[8] === null ? null : isoTimestamp(values[8]),
+    lastUsedAt: values[9] === null ? null : isoTimestamp(values[9]),
+    valid: values[10],
+    url: linkBase + values[1],
   };
 }

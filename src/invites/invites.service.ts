@@ -12,7 +12,7 @@ import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
-import { readRows } from '../database/read-rows';
+import { readRows, readValues } from '../database/read-rows';
 import { SqlParams } from '../database/sql-params';
 import { StatementCache } from '../database/statement-cache';
 import { isoTimestamp } from '../database/postgres-timestamp';
@@ -24,7 +24,9 @@ import {
   inviteLinkBase,
   InviteResponse,
   InviteRow,
+  InviteValues,
   toInviteResponse,
+  valuesToInviteResponse,
 } from './invite-response';
 import { Invite, INVITE_CODE_UNIQUE } from './invite.entity';
 import {
@@ -56,9 +58,10 @@ const IS_REVOKED = 'revoked_at IS NOT NULL';
 const IS_VALID = `NOT (${IS_USED}) AND NOT (${IS_EXPIRED}) AND NOT (${IS_REVOKED})`;
 
 /**
- * An InviteRow. Dates as PostgreSQL's text, which isoTimestamp turns into
- * ISO strings without parsing a Date (a sixth of a list's CPU time
- * otherwise); `valid` by the database's clock, the one redemption obeys.
+ * An InviteRow, in InviteValues' order. Dates as PostgreSQL's text, which
+ * isoTimestamp turns into ISO strings without parsing a Date (a sixth of a
+ * list's CPU time otherwise); `valid` by the database's clock, the one
+ * redemption obeys.
  */
 const INVITE_COLUMNS = `id, code, created_at::text AS created_at, expires_at::text AS expires_at,
   uses, max_uses, created_by_id, note, revoked_at::text AS revoked_at,
@@ -118,13 +121,16 @@ export class InvitesService {
       },
       () => this.listQuery(query),
     );
-    const rows = await readRows<InviteRow>(
+    const rows = await readValues<InviteValues>(
       this.invites.manager.connection,
       sql,
       values,
     );
-    return this.toPage(rows, query, (row) =>
-      toInviteResponse(row, this.linkBase),
+    return this.toPage(
+      rows,
+      query,
+      (row) => ({ createdAt: row[2], id: row[0] }),
+      (row) => valuesToInviteResponse(row, this.linkBase),
     );
   }
 
@@ -328,13 +334,18 @@ export class InvitesService {
       sql,
       parameters,
     );
-    return this.toPage(rows, query, (row) => ({
-      id: row.id,
-      username: row.username,
-      administrator: row.administrator,
-      createdAt: isoTimestamp(row.created_at),
-      inviteId: row.invite_id,
-    }));
+    return this.toPage(
+      rows,
+      query,
+      (row) => ({ createdAt: row.created_at, id: row.id }),
+      (row) => ({
+        id: row.id,
+        username: row.username,
+        administrator: row.administrator,
+        createdAt: isoTimestamp(row.created_at),
+        inviteId: row.invite_id,
+      }),
+    );
   }
 
   /**
@@ -428,29 +439,29 @@ export class InvitesService {
     return [...codes];
   }
 
-  /** Cuts the extra row pageOf read and makes it the next page's cursor. */
-  private toPage<Row extends PagedRow, T>(
+  /**
+   * Cuts the extra row inPageOrder read and makes the last row kept the next
+   * page's cursor.
+   */
+  private toPage<Row, T>(
     rows: Row[],
     query: ListInvitesQuery,
+    cursorOf: (row: Row) => InviteCursor,
     toItem: (row: Row) => T,
   ): Page<T> {
     if (query.limit === undefined || rows.length <= query.limit) {
       return { items: rows.map(toItem) };
     }
     const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    const cursor: InviteCursor = { createdAt: last.created_at, id: last.id };
+    const cursor = cursorOf(page[page.length - 1]);
     return { items: page.map(toItem), next: nextPageQuery(query, cursor) };
   }
 }
 
-interface PagedRow {
+interface UserRow {
   id: number;
   /** PostgreSQL's text: microsecond precision for the cursor, which a Date would lose. */
   created_at: string;
-}
-
-interface UserRow extends PagedRow {
   username: string;
   administrator: boolean;
   invite_id: number | null;
