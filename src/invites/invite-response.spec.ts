@@ -42,7 +42,7 @@ describe('invite response', () => {
     expect(Object.keys(invite)).toEqual(Object.keys(INVITE_EXAMPLE));
   });
 
-  it('is written by the compiled serializer exactly as JSON.stringify writes it', () => {
+  it('is written by the compiled serializers (one, many) exactly as JSON.stringify writes it', () => {
     const serialize = compileJson<unknown>({
       type: 'array',
       items: INVITE_JSON_SCHEMA,
@@ -61,5 +61,7 @@ describe('invite response', () => {
       },
     ];
     expect(serialize(invites)).toBe(JSON.stringify(invites));
+    const serializeOne = compileJson<unknown>(INVITE_JSON_SCHEMA);
+    expect(serializeOne(invites[1])).toBe(JSON.stringify(invites[1]));
   });
 });

@@ -147,7 +147,7 @@ const INVITE_JSON_PROPERTIES = {
 } as const;
 
 export const INVITE_JSON_SCHEMA = {
-  type: 'object',
+  type: 'object' as const,
   properties: INVITE_JSON_PROPERTIES,
   required: Object.keys(INVITE_JSON_PROPERTIES),
 };

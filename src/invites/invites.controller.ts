@@ -71,6 +71,7 @@ import {
 const DISABLED = 'invites are disabled';
 const NOT_FOUND: [404, string] = [404, 'invite not found'];
 const INVITE_ID = new RowIdPipe(() => new InviteNotFoundError());
+const INVITE_JSON = compileJson<InviteResponse>(INVITE_JSON_SCHEMA);
 const INVITE_LIST_JSON = compileJson<InviteResponse[]>({
   type: 'array',
   items: INVITE_JSON_SCHEMA,
@@ -152,12 +153,13 @@ export class InvitesController {
     413,
     415,
   )
+  @JsonText()
   async create(
     @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
     @Requester() requester: RequestContext,
     @ClaimedIdempotencyKey() claim: IdempotencyClaim | undefined,
-  ): Promise<InviteResponse | InviteResponse[]> {
+  ): Promise<string> {
     const answer = (created: InviteResponse[]) =>
       input.count === 1 ? created[0] : created;
     const created = await this.invites.create(
@@ -167,7 +169,9 @@ export class InvitesController {
       // The batch and its replayable answer commit together.
       claim && ((manager, batch) => claim.record(manager, 200, answer(batch))),
     );
-    return answer(created);
+    return input.count === 1
+      ? INVITE_JSON(created[0])
+      : INVITE_LIST_JSON(created);
   }
 
   @Delete()
