@@ -5,10 +5,11 @@ import { poolOf } from './pg-internals';
  * One read statement on the connection pool TypeORM already holds, without
  * TypeORM's query runner around it (a runner object, a pool checkout and
  * release of its own, result wrapping). Used on the two statements every
- * busy request runs: the token's user and the invite list. Errors are
- * node-postgres's own; isDatabaseUnavailable recognises them as it does
- * TypeORM's. Writes and transactions stay with TypeORM. Text and values go
- * as two arguments: pg copies a query given as one config object.
+ * busy request runs: the token's user and (through readValues) the invite
+ * list. Errors are node-postgres's own; isDatabaseUnavailable recognises
+ * them as it does TypeORM's. Writes and transactions stay with TypeORM.
+ * Text and values go as two arguments: pg copies a query given as one
+ * config object (readValues needs one for its row mode).
  */
 export async function readRows<Row>(
   dataSource: DataSource,
