@@ -76,6 +76,10 @@ const INVITE_LIST_JSON = compileJson<InviteResponse[]>({
   type: 'array',
   items: INVITE_JSON_SCHEMA,
 });
+/** POST's answer as text: one invite, or an array of them. */
+function createdJson(answer: InviteResponse | InviteResponse[]): string {
+  return Array.isArray(answer) ? INVITE_LIST_JSON(answer) : INVITE_JSON(answer);
+}
 const ID_PARAM = ApiParam({
   name: 'id',
   type: 'integer',
@@ -169,9 +173,7 @@ export class InvitesController {
       // The batch and its replayable answer commit together.
       claim && ((manager, batch) => claim.record(manager, 200, answer(batch))),
     );
-    return input.count === 1
-      ? INVITE_JSON(created[0])
-      : INVITE_LIST_JSON(created);
+    return createdJson(answer(created));
   }
 
   @Delete()
