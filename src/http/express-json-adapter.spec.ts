@@ -1,4 +1,5 @@
-import express, { type Response } from 'express';
+import express, { type Express, type Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import request from 'supertest';
 import { ExpressJsonAdapter } from './express-json-adapter';
 
@@ -77,5 +78,31 @@ describe('ExpressJsonAdapter.reply', () => {
     const noContent = await request(empty).get('/').expect(204);
     expect(noContent.text).toBe('');
     expect(noContent.headers['content-length']).toBeUndefined();
+  });
+});
+
+describe('ExpressJsonAdapter.initHttpServer', () => {
+  it("creates requests and responses that already have the app's prototypes", async () => {
+    const adapter = new ExpressJsonAdapter();
+    adapter.initHttpServer({});
+    const app = adapter.getInstance<Express>();
+    const server = adapter.getHttpServer() as Server;
+    app.get('/', (_request, response) => {
+      response.json({ ok: true });
+    });
+    const seen: { request: unknown; response: unknown }[] = [];
+    // Before Express's own listener, which would set the prototypes itself.
+    server.prependListener(
+      'request',
+      (request: IncomingMessage, response: ServerResponse) => {
+        seen.push({
+          request: Object.getPrototypeOf(request),
+          response: Object.getPrototypeOf(response),
+        });
+      },
+    );
+    const answer = await request(server).get('/').expect(200);
+    expect(answer.body).toEqual({ ok: true });
+    expect(seen).toEqual([{ request: app.request, response: app.response }]);
   });
 });
