@@ -15,7 +15,7 @@ import type { AppConfig } from './config/configuration';
 import { StartupWarnings } from './config/startup-warnings';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { IdempotencyModule } from './idempotency/idempotency.module';
+import { IdempotencyCleanupModule } from './idempotency/idempotency-cleanup.module';
 import { AuditRetentionModule } from './audit/audit-retention.module';
 import { InvitesModule } from './invites/invites.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -50,7 +50,7 @@ export class AppModule {
         AuditModule,
         AuditRetentionModule,
         WebhooksModule,
-        IdempotencyModule,
+        IdempotencyCleanupModule,
         ChangesModule,
         ApiKeysModule,
         UsersModule,

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { IdempotencyCleanup } from '../src/idempotency/idempotency-cleanup';
-import { requestFingerprint } from '../src/idempotency/idempotency.interceptor';
+import { requestFingerprint } from '../src/idempotency/idempotency-keys';
 import { createApp, type TestApp } from './helpers/create-app';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
@@ -708,6 +708,26 @@ describe('integrations (e2e)', () => {
         error: 'invalid idempotency key',
         code: 400,
       });
+    });
+
+    it('validates the body before the key, and a refused body leaves no claim', async () => {
+      const refused = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'k'.repeat(256))
+        .send({ count: 0 })
+        .expect(400);
+      expect(refused.body).toMatchObject({ error: 'invalid count', code: 400 });
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Idempotency-Key', 'refused-body-1')
+        .send({ count: 0 })
+        .expect(400);
+      const [row] = await app.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'refused-body-1'`,
+      );
+      expect(row.n).toBe(0);
     });
 
     it('deletes expired keys in the cleanup job', async () => {

@@ -1,5 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { EntityManager } from 'typeorm';
+
+const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /**
  * An Idempotency-Key this request holds. A handler that changes the
@@ -34,13 +37,40 @@ export class IdempotencyClaim {
   }
 }
 
-/** Where IdempotencyInterceptor leaves the claim for the handler. */
-export interface ClaimingRequest {
-  idempotencyClaim?: IdempotencyClaim;
+/** What IdempotencyKeys needs of a request, taken by `@Idempotency()`. */
+export interface IdempotentRequest {
+  /** The Idempotency-Key header as sent: absent, once, or repeated. */
+  readonly key: string | string[] | undefined;
+  readonly method: string;
+  /** `Controller.handler`, part of the fingerprint. */
+  readonly handler: string;
+  /** The body as parsed, before any pipe. */
+  readonly body: unknown;
+  /** Keys are per caller: an API key acts as its creator, so they share. */
+  readonly userId: number;
+  /** Opaque: only the HTTP adapter writes a replay's status and header. */
+  readonly response: unknown;
 }
 
-/** The request's IdempotencyClaim, or undefined when it sent no key. */
-export const ClaimedIdempotencyKey = createParamDecorator(
-  (_data: unknown, context: ExecutionContext) =>
-    context.switchToHttp().getRequest<ClaimingRequest>().idempotencyClaim,
+interface RequestWithUser {
+  headers: IncomingHttpHeaders;
+  method: string;
+  body?: unknown;
+  user?: { id: number };
+}
+
+/** This request's IdempotentRequest, for IdempotencyKeys.run. */
+export const Idempotency = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): IdempotentRequest => {
+    const http = context.switchToHttp();
+    const request = http.getRequest<RequestWithUser>();
+    return {
+      key: request.headers[IDEMPOTENCY_KEY_HEADER],
+      method: request.method,
+      handler: `${context.getClass().name}.${context.getHandler().name}`,
+      body: request.body,
+      userId: request.user?.id ?? 0,
+      response: http.getResponse(),
+    };
+  },
 );

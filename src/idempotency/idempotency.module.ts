@@ -1,10 +1,9 @@
-import { Global, Module } from '@nestjs/common';
-import { IdempotencyCleanup } from './idempotency-cleanup';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
+import { Module } from '@nestjs/common';
+import { IdempotencyKeys } from './idempotency-keys';
 
-@Global()
+/** For a module whose POST handlers accept an Idempotency-Key. */
 @Module({
-  providers: [IdempotencyInterceptor, IdempotencyCleanup],
-  exports: [IdempotencyInterceptor],
+  providers: [IdempotencyKeys],
+  exports: [IdempotencyKeys],
 })
 export class IdempotencyModule {}

@@ -1,12 +1,13 @@
-import { applyDecorators, UseInterceptors } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/decorators/api-error-responses.decorator';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** Accepts an `Idempotency-Key` header on a POST route (see IdempotencyInterceptor). */
+/**
+ * Documents the `Idempotency-Key` header of a POST route whose handler runs
+ * its work through IdempotencyKeys.run with `@Idempotency()`.
+ */
 export const Idempotent = () =>
   applyDecorators(
-    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -23,9 +23,10 @@ import { RequiredScope } from '../api-keys/api-key-scopes';
 import { Admin } from '../common/decorators/admin.decorator';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
-  ClaimedIdempotencyKey,
-  IdempotencyClaim,
+  Idempotency,
+  type IdempotentRequest,
 } from '../idempotency/idempotency-claim';
+import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { compileJson, JsonText } from '../http/fast-json-response';
 import {
   ApiErrorResponses,
@@ -97,6 +98,7 @@ export class InvitesController {
   constructor(
     private readonly invites: InvitesService,
     private readonly pages: PageAnswers,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   @Get()
@@ -158,22 +160,25 @@ export class InvitesController {
     415,
   )
   @JsonText()
-  async create(
+  create(
     @Body(CreateInvitesPipe) input: CreateInvitesInput,
     @CurrentUser() user: User,
     @Requester() requester: RequestContext,
-    @ClaimedIdempotencyKey() claim: IdempotencyClaim | undefined,
-  ): Promise<string> {
+    @Idempotency() idempotent: IdempotentRequest,
+  ): Promise<unknown> {
     const answer = (created: InviteResponse[]) =>
       input.count === 1 ? created[0] : created;
-    const created = await this.invites.create(
-      input,
-      user.id,
-      requester,
-      // The batch and its replayable answer commit together.
-      claim && ((manager, batch) => claim.record(manager, 200, answer(batch))),
-    );
-    return createdJson(answer(created));
+    return this.idempotency.run(idempotent, async (claim) => {
+      const created = await this.invites.create(
+        input,
+        user.id,
+        requester,
+        // The batch and its replayable answer commit together.
+        claim &&
+          ((manager, batch) => claim.record(manager, 200, answer(batch))),
+      );
+      return createdJson(answer(created));
+    });
   }
 
   @Delete()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PagingModule } from '../common/paging/paging.module';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { User } from '../users/user.entity';
 import { InviteCodeGenerator } from './invite-code.generator';
 import { InviteLookupController } from './invite-lookup.controller';
@@ -12,7 +13,11 @@ import { InvitesService } from './invites.service';
 
 @Module({
   // User: an invite's redemption history is the users who registered with it.
-  imports: [TypeOrmModule.forFeature([Invite, User]), PagingModule],
+  imports: [
+    TypeOrmModule.forFeature([Invite, User]),
+    PagingModule,
+    IdempotencyModule,
+  ],
   controllers: [InvitesController, InviteLookupController],
   providers: [
     InvitesService,

@@ -1,23 +1,14 @@
-import {
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import { catchError, map, type Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { type ClaimingRequest, IdempotencyClaim } from './idempotency-claim';
+import { IdempotencyClaim, type IdempotentRequest } from './idempotency-claim';
 import {
   IdempotencyKeyReusedError,
   InvalidIdempotencyKeyError,
   RequestInProgressError,
 } from './idempotency.errors';
-import { rejectUnparsableBody } from '../common/body/unparsable-body';
 
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 /** 1..255 printable ASCII characters. */
 const KEY_SHAPE = /^[\x20-\x7e]{1,255}$/;
@@ -38,47 +29,38 @@ export function requestFingerprint(
     .digest('hex');
 }
 
-interface IdempotentRequest extends ClaimingRequest {
-  headers: IncomingHttpHeaders;
-  method: string;
-  body?: unknown;
-  user?: { id: number };
-}
-
 /**
- * `Idempotency-Key` for any POST route: the first request with a key claims
- * a row in PostgreSQL (so every instance sees it), later ones with the same
- * key and body get the stored answer with `Idempotent-Replayed: true`, a
- * different body gets 422, and a request while the first still runs gets
- * 409. A failed request releases its key, so it can be retried. The
- * handler gets the claim (ClaimedIdempotencyKey) and must record its answer
- * with its own changes, in one transaction: a handler that does not is a
- * programming error, answered 500 with the key released.
+ * `Idempotency-Key` for a POST route, run by its handler around its work:
+ * the first request with a key claims a row in PostgreSQL (so every
+ * instance sees it), later ones with the same key and body get the stored
+ * answer with `Idempotent-Replayed: true`, a different body gets 422, and a
+ * request while the first still runs gets 409. A failed request releases
+ * its key, so it can be retried. The work gets the claim and must record
+ * its answer with its own changes, in one transaction: work that does not
+ * is a programming error, answered 500 with the key released. Called by the
+ * handler rather than as an interceptor, so that a request without a key
+ * does not pay for Nest's interceptor chain (docs/benchmarks.md).
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyKeys {
   constructor(
     private readonly dataSource: DataSource,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  async intercept(
-    context: ExecutionContext,
-    next: CallHandler,
-  ): Promise<Observable<unknown>> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<IdempotentRequest>();
-    const key = request.headers[IDEMPOTENCY_KEY_HEADER];
-    if (key === undefined) return next.handle();
+  /** `work`'s answer, or the stored answer of the request that claimed the key. */
+  async run<T>(
+    request: IdempotentRequest,
+    work: (claim?: IdempotencyClaim) => Promise<T>,
+  ): Promise<unknown> {
+    const key = request.key;
+    if (key === undefined) return work();
     if (typeof key !== 'string' || !KEY_SHAPE.test(key))
       throw new InvalidIdempotencyKeyError();
-    // Before the key is claimed or compared: a malformed body is a 400.
-    rejectUnparsableBody(request.body);
-    // Keys are per caller: an API key acts as its creator, so they share.
-    const userId = request.user?.id ?? 0;
+    const { userId } = request;
     const requestHash = requestFingerprint(
       request.method,
-      `${context.getClass().name}.${context.getHandler().name}`,
+      request.handler,
       request.body,
     );
 
@@ -94,35 +76,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
        RETURNING 1`,
       [userId, key, requestHash],
     );
-    if (claimed.length === 0) {
-      return of(
-        await this.replay(userId, key, requestHash, http.getResponse()),
-      );
-    }
+    if (claimed.length === 0)
+      return this.replay(userId, key, requestHash, request.response);
 
     const claim = new IdempotencyClaim(userId, key);
-    request.idempotencyClaim = claim;
-    return next.handle().pipe(
-      map((body: unknown) => {
-        if (!claim.isRecorded) {
-          throw new Error(
-            `${context.getClass().name}.${context.getHandler().name} is @Idempotent() but did not record its answer`,
-          );
-        }
-        return body;
-      }),
-      catchError(async (error: unknown) => {
-        // Once recorded, whether its transaction committed is unknown: the
-        // key is kept (a retry gets the answer, or 409 until it is abandoned).
-        if (!claim.isRecorded) {
-          await this.dataSource.query(
-            'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-            [userId, key],
-          );
-        }
-        throw error;
-      }),
-    );
+    try {
+      const answer = await work(claim);
+      if (!claim.isRecorded) {
+        throw new Error(
+          `${request.handler} is @Idempotent() but did not record its answer`,
+        );
+      }
+      return answer;
+    } catch (error) {
+      // Once recorded, whether its transaction committed is unknown: the
+      // key is kept (a retry gets the answer, or 409 until it is abandoned).
+      if (!claim.isRecorded) {
+        await this.dataSource.query(
+          'DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+          [userId, key],
+        );
+      }
+      throw error;
+    }
   }
 
   private async replay(

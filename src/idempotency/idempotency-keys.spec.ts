@@ -1,0 +1,90 @@
+import type { HttpAdapterHost } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
+import type { IdempotencyClaim, IdempotentRequest } from './idempotency-claim';
+import { IdempotencyKeys } from './idempotency-keys';
+import { InvalidIdempotencyKeyError } from './idempotency.errors';
+
+/** A DataSource whose every statement succeeds and is remembered; the claim's INSERT returns a row. */
+function fakeDatabase() {
+  const statements: string[] = [];
+  const query = (sql: string) => {
+    statements.push(sql.trim().split(/\s+/)[0]);
+    return Promise.resolve(sql.includes('RETURNING 1') ? [{}] : []);
+  };
+  const dataSource = { query, manager: { query } } as unknown as DataSource;
+  const keys = new IdempotencyKeys(dataSource, {} as HttpAdapterHost);
+  return { dataSource, keys, statements };
+}
+
+const request = (key: IdempotentRequest['key']): IdempotentRequest => ({
+  key,
+  method: 'POST',
+  handler: 'InvitesController.create',
+  body: { count: 2 },
+  userId: 1,
+  response: {},
+});
+
+describe('IdempotencyKeys', () => {
+  it('runs the work without a claim and without a statement when no key was sent', async () => {
+    const { keys, statements } = fakeDatabase();
+    const claims: Array<IdempotencyClaim | undefined> = [];
+
+    const answer = await keys.run(request(undefined), (claim) => {
+      claims.push(claim);
+      return Promise.resolve('done');
+    });
+
+    expect(answer).toBe('done');
+    expect(claims).toEqual([undefined]);
+    expect(statements).toEqual([]);
+  });
+
+  it('keeps the key of work that recorded its answer', async () => {
+    const { dataSource, keys, statements } = fakeDatabase();
+
+    // As the create route does: the answer recorded, then returned.
+    const answer = await keys.run(request('key-1'), async (claim) => {
+      await claim?.record(dataSource.manager, 200, { id: 1 });
+      return { id: 1 };
+    });
+
+    expect(answer).toEqual({ id: 1 });
+    expect(statements).toEqual(['INSERT', 'UPDATE']);
+  });
+
+  it('fails work that did not record its answer, and lets the key go', async () => {
+    const { keys, statements } = fakeDatabase();
+
+    await expect(
+      keys.run(request('key-1'), () => Promise.resolve({ id: 1 })),
+    ).rejects.toThrow(
+      'InvitesController.create is @Idempotent() but did not record its answer',
+    );
+    expect(statements).toEqual(['INSERT', 'DELETE']);
+  });
+
+  it('lets the key go when the work fails before recording, and passes its error on', async () => {
+    const { keys, statements } = fakeDatabase();
+    const failure = new Error('batch refused');
+
+    await expect(
+      keys.run(request('key-1'), () => Promise.reject(failure)),
+    ).rejects.toBe(failure);
+    expect(statements).toEqual(['INSERT', 'DELETE']);
+  });
+
+  it.each([['k'.repeat(256)], [''], ['tab\there'], [['a', 'b']]])(
+    'refuses the key %j before any statement or work',
+    async (key) => {
+      const { keys, statements } = fakeDatabase();
+      const work = jest.fn(() => Promise.resolve('done'));
+
+      await expect(keys.run(request(key), work)).rejects.toBeInstanceOf(
+        InvalidIdempotencyKeyError,
+      );
+      expect(work).not.toHaveBeenCalled();
+      expect(statements).toEqual([]);
+    },
+  );
+});
