@@ -109,6 +109,43 @@ describe('createAppLogger', () => {
     });
   });
 
+  it('writes a lone line soon, though stdout is written in batches', async () => {
+    // One short line, far from a full batch, and a process that stays up:
+    // only the periodic flush can bring the line out.
+    const script = [
+      `const { createAppLogger } = require(${JSON.stringify(require.resolve('./app-logger'))});`,
+      `createAppLogger('production').log('quiet service', 'Batch');`,
+      `setInterval(() => undefined, 60_000);`,
+    ].join('\n');
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-e', script],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      let output = '';
+      const line = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no line within 30 s; got "${output}"`)),
+          30_000,
+        );
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          if (!output.includes('\n')) return;
+          clearTimeout(timer);
+          resolve(output.split('\n')[0]);
+        });
+      });
+      expect(JSON.parse(line)).toMatchObject({
+        message: 'quiet service',
+        context: 'Batch',
+      });
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
+  });
+
   it('keeps running when the reader of its stdout pipe goes away', async () => {
     const marker = join(dir, 'survived');
     const script = [
