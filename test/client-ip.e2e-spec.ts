@@ -50,6 +50,19 @@ describe('client IP and start-up warnings (e2e)', () => {
     expect(matching(FORWARDED_WARNING)).toHaveLength(0);
   });
 
+  it('with TRUST_PROXY a hop count, counts each client the proxy names on its own', async () => {
+    const { t } = await start({ TRUST_PROXY: '1', RATE_LIMIT_AUTH: '1' });
+    const login = (clientIp: string) =>
+      request(t.http)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', clientIp)
+        .send({ username: 'nobody', password: 'wrong-password' });
+    await login('198.51.100.1').expect(401);
+    // Another client behind the same proxy has a budget of its own.
+    await login('198.51.100.2').expect(401);
+    await login('198.51.100.1').expect(429);
+  });
+
   it('warns at start-up that INVITES_LENGTH below 10 makes codes guessable, and not at the default', async () => {
     const short = await start({ INVITES_LENGTH: '8' });
     expect(

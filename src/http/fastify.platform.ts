@@ -28,7 +28,7 @@ export const fastifyPlatform: HttpPlatform = {
 
   createAdapter: (config: AppConfig) =>
     new FastifyAdapter({
-      trustProxy: config.app.trustProxy,
+      trustProxy: fastifyTrustProxy(config.app.trustProxy),
       genReqId: (request: IncomingMessage) => requestIdFor(request.headers),
       routerOptions: {
         caseSensitive: false,
@@ -92,6 +92,18 @@ export const fastifyPlatform: HttpPlatform = {
       .ready();
   },
 };
+
+/**
+ * A hop count as Express reads it (proxy-addr: the `hop` nearest addresses
+ * are proxies). Fastify 5.12 refuses a bare number and would silently trust
+ * no proxy at all.
+ */
+function fastifyTrustProxy(
+  trustProxy: AppConfig['app']['trustProxy'],
+): string | false | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy !== 'number') return trustProxy;
+  return (_address, hop) => hop < trustProxy;
+}
 
 /**
  * Errors Fastify raises before any route (and before Nest's filter): a path
