@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EntityManager } from 'typeorm';
+import type { HttpExchange } from '../common/decorators/exchange.decorator';
 
 const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
@@ -48,8 +49,8 @@ export interface IdempotentRequest {
   readonly body: unknown;
   /** Keys are per caller: an API key acts as its creator, so they share. */
   readonly userId: number;
-  /** Opaque: only the HTTP adapter writes a replay's status and header. */
-  readonly response: unknown;
+  /** Only the HTTP adapter writes a replay's status and header into it. */
+  readonly response: HttpExchange['response'];
 }
 
 interface RequestWithUser {

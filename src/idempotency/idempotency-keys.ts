@@ -49,9 +49,9 @@ export class IdempotencyKeys {
   ) {}
 
   /** `work`'s answer, or the stored answer of the request that claimed the key. */
-  async run<T>(
+  async run(
     request: IdempotentRequest,
-    work: (claim?: IdempotencyClaim) => Promise<T>,
+    work: (claim?: IdempotencyClaim) => Promise<unknown>,
   ): Promise<unknown> {
     const key = request.key;
     if (key === undefined) return work();
