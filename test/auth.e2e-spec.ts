@@ -288,6 +288,7 @@ describe('auth (e2e)', () => {
         error: 'request header fields too large',
         code: 431,
       });
+      expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it('for a token passed in the query string', async () => {

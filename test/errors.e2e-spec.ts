@@ -100,6 +100,88 @@ describe('errors (e2e)', () => {
     }
   });
 
+  it('reads a body whose Content-Type cannot be parsed as JSON too, after the token check', async () => {
+    const admin = await t.adminToken();
+    for (const type of ['a/b/c', ';', 'json', 'application/json,text/plain']) {
+      const post = () =>
+        request(t.http).post('/api/auth/invite').set('Content-Type', type);
+      const anonymous = await post().send('{"count": 2}');
+      const created = await post()
+        .set('Authorization', `Bearer ${admin}`)
+        .send('{"count": 2}');
+      expect([type, anonymous.status, anonymous.body]).toEqual([
+        type,
+        401,
+        NOT_LOGGED_IN,
+      ]);
+      expect([
+        type,
+        created.status,
+        (created.body as unknown[]).length,
+      ]).toEqual([type, 200, 2]);
+    }
+    const latin1 = await request(t.http)
+      .post('/api/auth/invite')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Content-Type', 'a/b/c; charset=latin1')
+      .send('{}');
+    expect([latin1.status, latin1.body]).toEqual([
+      415,
+      { error: 'unsupported charset', code: 415 },
+    ]);
+  });
+
+  it('answers 404 for a path with an empty segment, even where a route would match without it', async () => {
+    for (const path of [
+      '/api//auth/me',
+      '//api/auth/me',
+      '/api/auth/invite//revoke',
+    ]) {
+      const response = await request(t.http).get(path);
+      expect([path, response.status, response.body]).toEqual([
+        path,
+        404,
+        { error: 'not found', code: 404 },
+      ]);
+    }
+  });
+
+  it('answers 404 for a route whose fixed words are percent-escaped, though an id may be', async () => {
+    const admin = await t.adminToken();
+    const escaped = await request(t.http)
+      .get('/api/auth/%6De')
+      .set('Authorization', `Bearer ${admin}`);
+    expect([escaped.status, escaped.body]).toEqual([
+      404,
+      { error: 'not found', code: 404 },
+    ]);
+    const loggedOut = await request(t.http)
+      .post('/api/auth/l%6Fgout')
+      .set('Authorization', `Bearer ${admin}`);
+    expect(loggedOut.status).toBe(404);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    const invite = (
+      await request(t.http)
+        .post('/api/auth/invite')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({})
+        .expect(200)
+    ).body as { id: number };
+    const escapedId = [...String(invite.id)]
+      .map((digit) => `%3${digit}`)
+      .join('');
+    const read = await request(t.http)
+      .get(`/api/auth/invite/${escapedId}`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect([read.status, (read.body as { id: number }).id]).toEqual([
+      200,
+      invite.id,
+    ]);
+  });
+
   it('reads every body as JSON, whatever its media type says', async () => {
     const admin = await t.adminToken();
     const json = '{"count": 2, "note": "typed"}';

@@ -38,6 +38,24 @@ describe('input edge cases (e2e)', () => {
     },
   );
 
+  it('checks the token before a body that does not inflate, as before any body that is not JSON', async () => {
+    const send = (token?: string) => {
+      const post = request(t.http)
+        .post('/api/auth/invite')
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', 'gzip');
+      if (token) void post.set('Authorization', `Bearer ${token}`);
+      return post.send('not compressed at all');
+    };
+    const anonymous = await send();
+    expect([anonymous.status, anonymous.body]).toEqual([401, NOT_LOGGED_IN]);
+    const administrator = await send(admin);
+    expect([administrator.status, administrator.body]).toEqual([
+      400,
+      INVALID_JSON_BODY,
+    ]);
+  });
+
   it('treats a NUL character in looked-up values as a non-match', async () => {
     const login = await request(t.http)
       .post('/api/auth/login')

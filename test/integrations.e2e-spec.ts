@@ -84,6 +84,40 @@ describe('integrations (e2e)', () => {
       });
     });
 
+    it('takes names of 1..100 characters, counting code points, and refuses NUL', async () => {
+      const create = (name: unknown) =>
+        request(app.http)
+          .post('/api/auth/keys')
+          .set(bearer(admin))
+          .send({ name, scopes: ['invites:read'] });
+      const emoji = '\u{1F600}'.repeat(100);
+      const accepted = await create(emoji).expect(200);
+      expect((accepted.body as { name: string }).name).toBe(emoji);
+      for (const name of ['', '  ', 'x'.repeat(101), 'a\u0000b', 5]) {
+        const refused = await create(name);
+        expect([refused.status, refused.body]).toEqual([
+          400,
+          {
+            error: 'invalid name',
+            code: 400,
+            details: [{ field: 'name', error: 'invalid name' }],
+          },
+        ]);
+      }
+    });
+
+    it("counts a duration from the key's createdAt", async () => {
+      const response = await request(app.http)
+        .post('/api/auth/keys')
+        .set(bearer(admin))
+        .send({ name: 'week', scopes: ['invites:read'], expiresAt: '7d' })
+        .expect(200);
+      const key = response.body as { createdAt: string; expiresAt: string };
+      expect(Date.parse(key.expiresAt) - Date.parse(key.createdAt)).toBe(
+        7 * 24 * 3600 * 1000,
+      );
+    });
+
     const routes: Array<[string, string, string]> = [
       ['GET', '/api/auth/invite', 'invites:read'],
       ['POST', '/api/auth/invite', 'invites:write'],
@@ -124,6 +158,27 @@ describe('integrations (e2e)', () => {
         });
       }
     }
+
+    it("opens an invite's users to users:read and to invites:write (every invite route), not to invites:read", async () => {
+      const invite = await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .send({})
+        .expect(200);
+      const path = `/api/auth/invite/${(invite.body as { id: number }).id}/users`;
+      const statuses: Record<string, number> = {};
+      for (const scope of ['users:read', 'invites:write', 'invites:read']) {
+        const { key } = await createKey([scope]);
+        statuses[scope] = (
+          await request(app.http).get(path).set(bearer(key))
+        ).status;
+      }
+      expect(statuses).toEqual({
+        'users:read': 200,
+        'invites:write': 200,
+        'invites:read': 403,
+      });
+    });
 
     it('creates invites as the key creator and stops at once when deleted', async () => {
       const { id, key } = await createKey(['invites:write']);
@@ -636,6 +691,22 @@ describe('integrations (e2e)', () => {
         error: 'idempotency key reused with a different request',
         code: 422,
       });
+    });
+
+    it('treats the same JSON with its keys in another order as the same body', async () => {
+      const send = (body: string) =>
+        request(app.http)
+          .post('/api/auth/invite')
+          .set(bearer(admin))
+          .set('Idempotency-Key', 'key-order-1')
+          .set('Content-Type', 'application/json')
+          .send(body);
+      const first = await send('{"count":2,"note":"key order"}').expect(200);
+      const again = await send('{ "note": "key order", "count": 2 }').expect(
+        200,
+      );
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.text).toBe(first.text);
     });
 
     it('creates no batch when its answer cannot be recorded, so a retry creates exactly one', async () => {

@@ -220,6 +220,17 @@ describe('invite lifecycle (e2e)', () => {
         404,
         INVITE_NOT_FOUND,
       ]);
+      for (const text of ['{"maxUses": 2,', '[1]']) {
+        const unreadable = await asAdmin()
+          .patch('/api/auth/invite/abc')
+          .set('Content-Type', 'application/json')
+          .send(text);
+        expect([text, unreadable.status, unreadable.body]).toEqual([
+          text,
+          404,
+          INVITE_NOT_FOUND,
+        ]);
+      }
       const badBody = await patch(999999, { zz: 1 });
       expect([badBody.status, badBody.body]).toMatchObject([
         400,

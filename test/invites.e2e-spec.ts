@@ -3,7 +3,6 @@ import { InviteCodeGenerator } from '../src/invites/invite-code.generator';
 import { createApp, TestApp } from './helpers/create-app';
 import {
   errorBody,
-  INTERNAL_SERVER_ERROR,
   INVALID_COUNT,
   INVALID_DATE,
   INVALID_MAX_USES,
@@ -262,6 +261,25 @@ describe('/api/auth/invite (e2e)', () => {
       }
     });
 
+    it('lists every failing field in details, the first in check order giving the error', async () => {
+      const response = await post({
+        note: 5,
+        maxUses: 0,
+        count: 0,
+        expiresAt: 'garbage',
+      }).expect(400);
+      expect(response.body).toEqual({
+        error: 'invalid date',
+        code: 400,
+        details: [
+          { field: 'expiresAt', error: 'invalid date' },
+          { field: 'count', error: 'invalid count' },
+          { field: 'maxUses', error: 'invalid maxUses' },
+          { field: 'note', error: 'invalid note' },
+        ],
+      });
+    });
+
     it('creates an array of full invites for count > 1, also given as a string', async () => {
       for (const count of [3, '3']) {
         const response = await post({ count }).expect(200);
@@ -385,8 +403,10 @@ describe('/api/auth/invite (e2e)', () => {
       for (let i = 0; i < 4; i += 1) spy.mockImplementationOnce(real);
       spy.mockImplementation(() => existing.code);
       try {
-        const response = await post({ count: 5 }).expect(500);
-        expect(response.body).toEqual(INTERNAL_SERVER_ERROR);
+        const response = await post({ count: 5 }).expect(503);
+        expect(response.body).toEqual(
+          errorBody('no unused invite codes left', 503),
+        );
         expect(await countInvites(t)).toBe(before);
       } finally {
         spy.mockRestore();

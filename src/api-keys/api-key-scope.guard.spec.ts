@@ -62,7 +62,8 @@ describe('scopeAllows', () => {
     ['invites', 'DELETE', ['invites:write'], true],
     ['invites', 'PATCH', ['users:read'], false],
     ['users:read', 'GET', ['users:read'], true],
-    ['users:read', 'GET', ['invites:write'], false],
+    ['users:read', 'GET', ['invites:write'], true],
+    ['users:read', 'GET', ['invites:read'], false],
     ['invites:read', 'GET', ['invites:write'], true],
     [undefined, 'GET', ['invites:read', 'invites:write', 'users:read'], false],
   ] as const)('%s %s with %j → %s', (required, method, granted, expected) => {

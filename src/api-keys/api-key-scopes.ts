@@ -20,11 +20,15 @@ export const REQUIRED_SCOPE_KEY = 'apiKeyRequiredScope';
 export const RequiredScope = (scope: RequiredScopeValue) =>
   SetMetadata(REQUIRED_SCOPE_KEY, scope);
 
-/** Scopes that include another: writing invites includes reading them. */
-const IMPLIED: Record<ApiKeyScope, ApiKeyScope[]> = {
+/**
+ * The scopes that open a route needing each scope. invites:write opens
+ * every invite route, an invite's users included; invites:read does not
+ * open those, since they list people rather than invites.
+ */
+const SATISFIED_BY: Record<ApiKeyScope, ApiKeyScope[]> = {
   'invites:read': ['invites:read', 'invites:write'],
   'invites:write': ['invites:write'],
-  'users:read': ['users:read'],
+  'users:read': ['users:read', 'invites:write'],
 };
 
 /** Whether a key with `granted` may call a route that requires `required` with `method`. */
@@ -40,5 +44,5 @@ export function scopeAllows(
         ? 'invites:read'
         : 'invites:write'
       : required;
-  return IMPLIED[needed].some((scope) => granted.includes(scope));
+  return SATISFIED_BY[needed].some((scope) => granted.includes(scope));
 }

@@ -45,8 +45,8 @@ export class ApiKeysService {
     const key = generateApiKey();
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<ApiKeyRow[]>(
-        `INSERT INTO api_keys (name, scopes, prefix, key_hash, created_by_id, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${API_KEY_COLUMNS}`,
+        `INSERT INTO api_keys (name, scopes, prefix, key_hash, created_by_id, expires_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${API_KEY_COLUMNS}`,
         [
           input.name,
           input.scopes,
@@ -54,6 +54,7 @@ export class ApiKeysService {
           hashApiKey(key),
           createdById,
           input.expiresAt,
+          input.createdAt,
         ],
       );
       await this.audit.record(manager, context, {

@@ -32,6 +32,8 @@ export type KeyCommand =
       name: 'create';
       keyName: string;
       scopes: ApiKeyScope[];
+      /** When the command was read: a duration counts from it. */
+      createdAt: Date;
       expiresAt: Date | null;
       as?: string;
     }
@@ -55,11 +57,13 @@ export function parseKeyCommand(argv: readonly string[]): KeyCommand {
   switch (name) {
     case 'create': {
       const keyName = parseName(values.name);
+      const now = new Date();
       return {
         name,
         keyName,
         scopes: parseScopes(values.scopes?.split(',').map((s) => s.trim())),
-        expiresAt: parseExpiry(values.expires, new Date()),
+        createdAt: now,
+        expiresAt: parseExpiry(values.expires, now),
         as: values.as,
       };
     }
@@ -125,6 +129,7 @@ export async function runKeyCli(argv: readonly string[]): Promise<number> {
         throw new Error(`"${username}" is not an administrator`);
       const created = await keys.create(
         {
+          createdAt: command.createdAt,
           name: command.keyName,
           scopes: command.scopes,
           expiresAt: command.expiresAt,

@@ -118,6 +118,34 @@ describe('validateEnvironment', () => {
       '0',
       'SHUTDOWN_TIMEOUT must be a whole number of seconds from 1 to 600',
     ],
+    ...(
+      [
+        ['abc', 'invalid IP address: abc'],
+        ['1.5', 'invalid IP address: 1.5'],
+        ['10.0.0.0/33', 'invalid range on address: 10.0.0.0/33'],
+        ['10.0.0.1, abc', 'invalid IP address: abc'],
+      ] as const
+    ).map(([value, reason]) => [
+      'TRUST_PROXY',
+      value,
+      `TRUST_PROXY must be false, a number of proxies, or proxy addresses/subnets (${reason})`,
+    ]),
+    [
+      'DATABASE_URL',
+      'mysql://127.0.0.1:1/y',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    ],
+    ['REDIS_URL', 'notaurl', 'REDIS_URL must be a redis:// or rediss:// URL'],
+    [
+      'REDIS_URL',
+      'http://127.0.0.1:1',
+      'REDIS_URL must be a redis:// or rediss:// URL',
+    ],
+    [
+      'ADMIN_USERNAME',
+      'bad<name>',
+      'ADMIN_USERNAME must be 1..64 characters of A-Z a-z 0-9 . _ - (the rule for every username)',
+    ],
   ])('rejects %s=%s naming the variable', (name, value, message) => {
     expect(() =>
       validateEnvironment({ JWT_SECRET: SECRET, [name]: value }),

@@ -14,6 +14,8 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { availableParallelism } from 'node:os';
+import { compile as compileProxyAddresses } from 'proxy-addr';
+import { USERNAME_PATTERN } from '../auth/dto/register.dto';
 import { parseDuration } from '../common/duration';
 import { HTTP_PLATFORMS, type HttpPlatformName } from '../http/http-platform';
 import { ConfigValidationError } from './env-errors';
@@ -107,6 +109,9 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @MinLength(1, { message: 'DATABASE_URL must not be empty when set' })
+  @Matches(/^postgres(ql)?:\/\//i, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// URL',
+  })
   DATABASE_URL?: string;
 
   @IsString()
@@ -179,6 +184,9 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   @MinLength(1, { message: 'REDIS_URL must not be empty when set' })
+  @Matches(/^rediss?:\/\/\S*$/i, {
+    message: 'REDIS_URL must be a redis:// or rediss:// URL',
+  })
   REDIS_URL?: string;
 
   @IsOptional()
@@ -284,6 +292,10 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(1, { message: 'ADMIN_USERNAME must not be empty' })
   @MaxLength(64, { message: 'ADMIN_USERNAME must be at most 64 characters' })
+  @Matches(USERNAME_PATTERN, {
+    message:
+      'ADMIN_USERNAME must be 1..64 characters of A-Z a-z 0-9 . _ - (the rule for every username)',
+  })
   ADMIN_USERNAME = 'administrator';
 
   @IsOptional()
@@ -336,5 +348,23 @@ export function validateEnvironment(
       'TRUST_PROXY=true is refused (clients can forge X-Forwarded-For): set the number of proxies in front of the service or their addresses/subnets',
     );
   }
+  assertProxyAddresses(env.TRUST_PROXY);
   return env;
+}
+
+/**
+ * A list of addresses and subnets must be one proxy-addr (which both
+ * platforms use) can compile, checked here so that a typo stops start-up
+ * with this line rather than a stack trace from the HTTP platform.
+ */
+function assertProxyAddresses(value: string): void {
+  const setting = value.trim().toLowerCase();
+  if (setting === 'false' || /^\d+$/.test(setting)) return;
+  try {
+    compileProxyAddresses(setting.split(',').map((part) => part.trim()));
+  } catch (error) {
+    throw new ConfigValidationError(
+      `TRUST_PROXY must be false, a number of proxies, or proxy addresses/subnets (${(error as Error).message})`,
+    );
+  }
 }

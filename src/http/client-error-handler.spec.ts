@@ -25,6 +25,7 @@ describe('answerClientErrorAsJson', () => {
     const { written } = socketAnswer(code);
     expect(written).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
     expect(written).toMatch(/\r\nConnection: close\r\n/);
+    expect(written).toMatch(/\r\nX-Request-Id: [0-9a-f-]{36}\r\n/);
     const body = written.slice(written.indexOf('\r\n\r\n') + 4);
     expect(JSON.parse(body)).toEqual({ error: message, code: status });
     expect(written).toContain(`Content-Length: ${Buffer.byteLength(body)}`);

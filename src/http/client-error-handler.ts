@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { REQUEST_ID_HEADER } from './request-id';
 
 const ANSWERS: Record<
   string,
@@ -44,8 +46,11 @@ export function answerClientErrorAsJson(
     error: message,
   } = ANSWERS[error.code ?? ''] ?? BAD_REQUEST;
   const body = JSON.stringify({ error: message, code: status });
+  // Every response carries a request id; the caller's cannot be read from
+  // a request the parser refused, so it is a fresh one.
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `${REQUEST_ID_HEADER}: ${randomUUID()}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -14,6 +14,7 @@ import { isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+import { escapesFixedSegment, pathOf } from './request-path';
 import { SECURITY_HEADERS } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
 
@@ -53,6 +54,14 @@ export const fastifyPlatform: HttpPlatform = {
       // The whole frozen table in one headers() call.
       reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
       if (isDraining()) reply.header('Connection', 'close');
+      readAnyContentTypeAsJson(request);
+      if (
+        request.url.includes('%') &&
+        escapesFixedSegment(pathOf(request.url), request.routeOptions.url ?? '')
+      ) {
+        void reply.code(404).send({ error: 'not found', code: 404 });
+        return;
+      }
       done();
     });
     const observer = responseObserverOf(app);
@@ -92,6 +101,26 @@ export const fastifyPlatform: HttpPlatform = {
       .ready();
   },
 };
+
+/** A media type Fastify can parse: `type/subtype`, parameters after it. */
+const PARSABLE_MEDIA_TYPE =
+  /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;|$)/;
+
+/**
+ * Bodies are read as JSON whatever their Content-Type says (docs/api.md),
+ * as on Express; Fastify would refuse one it cannot parse (`a/b/c`) with a
+ * 415 before any check. Such a type is read as application/json, its
+ * parameters (the charset) kept.
+ */
+function readAnyContentTypeAsJson(request: FastifyRequest): void {
+  const contentType = request.headers['content-type'];
+  if (contentType === undefined || PARSABLE_MEDIA_TYPE.test(contentType))
+    return;
+  const parameters = contentType.indexOf(';');
+  request.headers['content-type'] =
+    'application/json' +
+    (parameters === -1 ? '' : contentType.slice(parameters));
+}
 
 /**
  * A hop count as Express reads it (proxy-addr: the `hop` nearest addresses

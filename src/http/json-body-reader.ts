@@ -35,8 +35,9 @@ export type JsonBodyReader = (
  * read as JSON whatever its media type: the contract has no other, and a
  * `curl -d` sent as a form must not have its fields dropped in silence. The
  * parsed body lands on `request.body`, or UNPARSABLE_BODY when the text is
- * not JSON; other errors arrive already translated into the contract's
- * `invalid json body` / `payload too large` / 415 answers.
+ * not JSON or does not inflate; the errors of reading itself (too large,
+ * unsupported charset or encoding, cut short) arrive at once, translated
+ * into the contract's `payload too large` / 415 / 400 answers.
  */
 export function createJsonBodyReader(options: {
   limit: number;
@@ -50,7 +51,7 @@ export function createJsonBodyReader(options: {
   });
   return (request, response, done) =>
     parse(request, response, (error?: unknown) => {
-      if (isSyntaxError(error)) {
+      if (isSyntaxError(error) || isUninflatable(error)) {
         request.body = UNPARSABLE_BODY;
         done();
       } else {
@@ -66,6 +67,21 @@ function isSyntaxError(error: unknown): boolean {
     error !== null &&
     'type' in error &&
     error.type === 'entity.parse.failed'
+  );
+}
+
+/**
+ * A compressed body that does not inflate: body-parser passes the
+ * decompressor's error on as a bare 400, every error of its own has a
+ * `type`. Its text is not JSON either, so it waits its turn the same way.
+ */
+function isUninflatable(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    !('type' in error) &&
+    'status' in error &&
+    error.status === 400
   );
 }
 

@@ -3,3 +3,23 @@ export function pathOf(url: string): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
 }
+
+/**
+ * Whether a fixed part of the route `template` (`/api/auth/logout`, not
+ * its `:id`) was written with percent-escapes in `path` (`/api/auth/l%6Fgout`):
+ * Express matches the path as sent and finds no route there, so neither
+ * does Fastify, whose router decodes the path before matching it.
+ */
+export function escapesFixedSegment(path: string, template: string): boolean {
+  if (!path.includes('%')) return false;
+  const sent = path.split('/');
+  return template
+    .split('/')
+    .some(
+      (part, index) =>
+        !part.startsWith(':') &&
+        part !== '*' &&
+        sent[index] !== undefined &&
+        sent[index].toLowerCase() !== part.toLowerCase(),
+    );
+}

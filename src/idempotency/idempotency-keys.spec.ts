@@ -1,7 +1,7 @@
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import type { IdempotencyClaim, IdempotentRequest } from './idempotency-claim';
-import { IdempotencyKeys } from './idempotency-keys';
+import { IdempotencyKeys, requestFingerprint } from './idempotency-keys';
 import { InvalidIdempotencyKeyError } from './idempotency.errors';
 
 /** A DataSource whose every statement succeeds and is remembered; the claim's INSERT returns a row. */
@@ -87,4 +87,29 @@ describe('IdempotencyKeys', () => {
       expect(statements).toEqual([]);
     },
   );
+});
+
+describe('requestFingerprint', () => {
+  const of = (body: unknown, handler = 'InvitesController.create') =>
+    requestFingerprint('POST', handler, body);
+
+  it('is the same for the same JSON value, whatever the order of its keys', () => {
+    expect(of({ count: 2, note: 'a', nested: { x: 1, y: [1, 2] } })).toBe(
+      of({ nested: { y: [1, 2], x: 1 }, note: 'a', count: 2 }),
+    );
+    expect(of(undefined)).toBe(of(null));
+  });
+
+  it('differs for another value, array order, handler or method', () => {
+    const first = of({ count: 2, list: [1, 2] });
+    expect(of({ count: 3, list: [1, 2] })).not.toBe(first);
+    expect(of({ count: 2, list: [2, 1] })).not.toBe(first);
+    expect(of({ count: 2, list: [1, 2] }, 'Other.create')).not.toBe(first);
+    expect(
+      requestFingerprint('PATCH', 'InvitesController.create', {
+        count: 2,
+        list: [1, 2],
+      }),
+    ).not.toBe(first);
+  });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash } from 'node:crypto';
+import stableStringify from 'safe-stable-stringify';
 import { DataSource } from 'typeorm';
 import { IdempotencyClaim, type IdempotentRequest } from './idempotency-claim';
 import {
@@ -18,14 +19,17 @@ const KEY_SHAPE = /^[\x20-\x7e]{1,255}$/;
  */
 const ABANDONED_AFTER = '5 minutes';
 
-/** What makes two requests "the same": method, route handler and body. */
+/**
+ * What makes two requests "the same": method, route handler and body, the
+ * body as its JSON value: neither spacing nor the order of keys counts.
+ */
 export function requestFingerprint(
   method: string,
   handler: string,
   body: unknown,
 ): string {
   return createHash('sha256')
-    .update(JSON.stringify([method, handler, body ?? null]))
+    .update(stableStringify([method, handler, body ?? null]))
     .digest('hex');
 }
 

@@ -17,6 +17,16 @@ function parse(body: Record<string, unknown>, limits = LIMITS) {
   return parseCreateInvitesInput(body, limits, NOW);
 }
 
+function captured(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InvalidInputError');
+}
+
 describe('parseCreateInvitesInput', () => {
   it('defaults an empty body to one single-use invite that never expires', () => {
     expect(parse({})).toEqual({
@@ -148,6 +158,29 @@ describe('parseCreateInvitesInput', () => {
   it('checks maxUses before note', () => {
     expect(() => parse({ maxUses: 0, note: 5 })).toThrow(InvalidMaxUsesError);
   });
+
+  it('names every failing field in details, in check order, the first leading', () => {
+    const error = captured(() => parse({ note: 5, maxUses: 0, count: 'x' }));
+    expect(error).toBeInstanceOf(InvalidCountError);
+    expect(error.details).toEqual({
+      details: [
+        { field: 'count', error: 'invalid count' },
+        { field: 'maxUses', error: 'invalid maxUses' },
+        { field: 'note', error: 'invalid note' },
+      ],
+    });
+  });
+
+  it('names every unknown key in details', () => {
+    const error = captured(() => parse({ count: 0, code: 'a', uses: 3 }));
+    expect(error.message).toBe('unknown field: code');
+    expect(error.details).toEqual({
+      details: [
+        { field: 'code', error: 'unknown field: code' },
+        { field: 'uses', error: 'unknown field: uses' },
+      ],
+    });
+  });
 });
 
 describe('parseUpdateInviteInput', () => {
@@ -179,5 +212,16 @@ describe('parseUpdateInviteInput', () => {
     [{ note: 1 }, new InvalidNoteError()],
   ])('refuses %p in the contract order', (body, error) => {
     expect(() => update(body)).toThrow(error);
+  });
+
+  it('names every failing field present, in check order', () => {
+    const error = captured(() => update({ note: 1, expiresAt: 'soon' }));
+    expect(error).toBeInstanceOf(InvalidDateError);
+    expect(error.details).toEqual({
+      details: [
+        { field: 'expiresAt', error: 'invalid date' },
+        { field: 'note', error: 'invalid note' },
+      ],
+    });
   });
 });

@@ -1,4 +1,7 @@
-import { InvalidInputError } from '../common/errors/domain-error';
+import {
+  InvalidFieldError,
+  InvalidInputError,
+} from '../common/errors/domain-error';
 import { INT4_MAX } from '../database/postgres-int';
 import { parseExpiry } from './expiry';
 import { NOTE_MAX_LENGTH } from './invite-limits';
@@ -34,11 +37,11 @@ const CREATE_FIELDS = ['expiresAt', 'count', 'maxUses', 'note'];
 const UPDATE_FIELDS = ['expiresAt', 'maxUses', 'note'];
 
 /**
- * Reads a POST body: unknown keys first (no mass assignment), then field by
- * field in the contract's order (expiresAt, count, maxUses, note), so the
- * first problem reported is always the same one. Numbers may come as JSON
- * numbers or strings of digits ("3"), never as fractions (2.5), booleans or
- * anything else.
+ * Reads a POST body: unknown keys first (no mass assignment), then every
+ * field, in the contract's order (expiresAt, count, maxUses, note): the
+ * first problem gives the `error`, and `details` names every failing field.
+ * Numbers may come as JSON numbers or strings of digits ("3"), never as
+ * fractions (2.5), booleans or anything else.
  */
 export function parseCreateInvitesInput(
   body: Body,
@@ -46,14 +49,16 @@ export function parseCreateInvitesInput(
   now: Date,
 ): CreateInvitesInput {
   assertKnownFields(body, CREATE_FIELDS);
-  const expiresAt = parseExpiry(body.expiresAt, now);
-
-  const count = body.count == null ? 1 : toInteger(body.count);
-  if (count === null || count < 1 || count > limits.maxCount) {
-    throw new InvalidCountError();
-  }
-  const maxUses = body.maxUses === undefined ? 1 : parseMaxUses(body.maxUses);
-  const note = body.note === undefined ? null : parseNote(body.note);
+  const fields = new FieldReader();
+  const expiresAt = fields.read(() => parseExpiry(body.expiresAt, now));
+  const count = fields.read(() => parseCount(body.count, limits.maxCount));
+  const maxUses = fields.read(() =>
+    body.maxUses === undefined ? 1 : parseMaxUses(body.maxUses),
+  );
+  const note = fields.read(() =>
+    body.note === undefined ? null : parseNote(body.note),
+  );
+  fields.assertAllRead();
   return { createdAt: now, expiresAt, count, maxUses, note };
 }
 
@@ -67,21 +72,62 @@ export function parseUpdateInviteInput(
   now: Date,
 ): UpdateInviteInput {
   assertKnownFields(body, UPDATE_FIELDS);
+  const fields = new FieldReader();
   const input: UpdateInviteInput = {};
   if (body.expiresAt !== undefined)
-    input.expiresAt = parseExpiry(body.expiresAt, now);
-  if (body.maxUses !== undefined) input.maxUses = parseMaxUses(body.maxUses);
-  if (body.note !== undefined) input.note = parseNote(body.note);
+    input.expiresAt = fields.read(() => parseExpiry(body.expiresAt, now));
+  if (body.maxUses !== undefined)
+    input.maxUses = fields.read(() => parseMaxUses(body.maxUses));
+  if (body.note !== undefined)
+    input.note = fields.read(() => parseNote(body.note));
+  fields.assertAllRead();
   return input;
 }
 
+/** Runs each field's parser, keeping every field's failure for one answer. */
+class FieldReader {
+  private readonly failures: InvalidFieldError[] = [];
+
+  /**
+   * The parsed value. When the field fails, undefined in its place: never
+   * seen, since assertAllRead then throws before the values are used.
+   */
+  read<T>(parse: () => T): T {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InvalidFieldError)) throw error;
+      this.failures.push(error);
+      return undefined as T;
+    }
+  }
+
+  /** @throws the first failure, its `details` naming every failing field. */
+  assertAllRead(): void {
+    const [first, ...others] = this.failures;
+    if (first) throw first.alongside(others);
+  }
+}
+
+/** Every unknown key in `details`; the first one names the `error`. */
 function assertKnownFields(body: Body, fields: string[]): void {
-  const unknown = Object.keys(body).find((key) => !fields.includes(key));
-  if (unknown !== undefined) {
-    throw new InvalidInputError(`unknown field: ${unknown}`, {
-      details: [{ field: unknown, error: `unknown field: ${unknown}` }],
+  const unknown = Object.keys(body).filter((key) => !fields.includes(key));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(`unknown field: ${unknown[0]}`, {
+      details: unknown.map((field) => ({
+        field,
+        error: `unknown field: ${field}`,
+      })),
     });
   }
+}
+
+function parseCount(value: unknown, maxCount: number): number {
+  const count = value == null ? 1 : toInteger(value);
+  if (count === null || count < 1 || count > maxCount) {
+    throw new InvalidCountError();
+  }
+  return count;
 }
 
 function parseMaxUses(value: unknown): number | null {

@@ -60,6 +60,7 @@ import { InvitesEnabledGuard } from './invites-enabled.guard';
 import { InvitesService } from './invites.service';
 import type { ListInvitesQuery, PageQuery } from './list-invites-query';
 import { PageAnswers } from '../common/paging/page-answers';
+import { RowIdGuard } from '../common/guards/row-id.guard';
 import { RowIdPipe } from '../common/pipes/row-id.pipe';
 import { InviteNotFoundError } from './invites.errors';
 import {
@@ -158,6 +159,7 @@ export class InvitesController {
     ],
     413,
     415,
+    [503, 'database unavailable', 'no unused invite codes left'],
   )
   @JsonText()
   create(
@@ -206,6 +208,7 @@ export class InvitesController {
   }
 
   @Patch(':id')
+  @UseGuards(new RowIdGuard(() => new InviteNotFoundError()))
   @ID_PARAM
   @ApiOperation({
     summary: 'Change an invite’s expiry, maximum uses or note',

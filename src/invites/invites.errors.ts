@@ -67,9 +67,14 @@ export class InviteCodeNotFoundError extends DomainError {
   }
 }
 
-/** Fresh codes kept colliding: only possible with a broken generator or a full code space. */
-export class CodeSpaceExhaustedError extends Error {
-  constructor(attempts: number) {
-    super(`could not find unused invite codes after ${attempts} attempts`);
+/**
+ * Fresh codes kept colliding: only possible with a nearly full code space
+ * (or a broken generator). Not a 500: a collision is never the server
+ * failing, and the operator's remedy is a longer INVITES_LENGTH.
+ */
+export class CodeSpaceExhaustedError extends DomainError {
+  readonly kind = 'unavailable';
+  constructor() {
+    super('no unused invite codes left');
   }
 }

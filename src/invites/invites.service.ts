@@ -210,7 +210,7 @@ export class InvitesService {
         if (!isUniqueViolation(error, INVITE_CODE_UNIQUE)) throw error;
       }
     }
-    throw new CodeSpaceExhaustedError(MAX_CODE_ATTEMPTS);
+    throw new CodeSpaceExhaustedError();
   }
 
   /**

@@ -931,7 +931,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponseDto'];
         };
       };
-      /** @description `database unavailable` */
+      /** @description `database unavailable` | `no unused invite codes left` */
       503: {
         headers: {
           [name: string]: unknown;

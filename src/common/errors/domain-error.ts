@@ -35,10 +35,25 @@ export class InvalidInputError extends DomainError {
   readonly kind = 'invalid';
 }
 
+export interface FieldFailure {
+  field: string;
+  error: string;
+}
+
 /** One body field that breaks its rule: `error`, and `details` naming the field. */
 export class InvalidFieldError extends InvalidInputError {
+  private readonly failures: FieldFailure[];
+
   constructor(field: string, message: string) {
-    super(message, { details: [{ field, error: message }] });
+    const failures = [{ field, error: message }];
+    super(message, { details: failures });
+    this.failures = failures;
+  }
+
+  /** This error (its `error` leads), with `details` also naming the fields of `others`. */
+  alongside(others: InvalidFieldError[]): this {
+    for (const other of others) this.failures.push(...other.failures);
+    return this;
   }
 }
 

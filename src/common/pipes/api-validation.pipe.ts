@@ -38,11 +38,16 @@ export class ApiValidationPipe extends ValidationPipe {
       // class-validator's whitelist looks keys up in a plain object, so
       // names of Object.prototype members (`constructor`, `__proto__`,
       // `toString`…) would slip through it: refuse them here.
-      const inherited = Object.keys(value).find((key) =>
+      const inherited = Object.keys(value).filter((key) =>
         INHERITED_NAMES.has(key),
       );
-      if (inherited !== undefined) {
-        throw new InvalidInputError(`unknown field: ${inherited}`);
+      if (inherited.length > 0) {
+        throw new InvalidInputError(`unknown field: ${inherited[0]}`, {
+          details: inherited.map((field) => ({
+            field,
+            error: `unknown field: ${field}`,
+          })),
+        });
       }
     }
     // Route params are parsed by their own pipes; this one would first turn

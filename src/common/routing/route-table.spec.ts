@@ -70,4 +70,10 @@ describe('RouteTable', () => {
     expect(routes.allowedMethods('/api/auth/invite/1/2')).toBeUndefined();
     expect(routes.allowedMethods('/api')).toBeUndefined();
   });
+
+  it('matches no route with an empty segment, where a path segment or an id would be', () => {
+    expect(routes.allowedMethods('/api//auth/invite')).toBeUndefined();
+    expect(routes.allowedMethods('//api/auth/invite')).toBeUndefined();
+    expect(routes.allowedMethods('/api/auth/invite//revoke')).toBeUndefined();
+  });
 });

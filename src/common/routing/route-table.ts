@@ -73,7 +73,7 @@ export class RouteTable implements OnApplicationBootstrap {
 
   /** The methods the path answers, or undefined when no route has this path. */
   allowedMethods(path: string): string[] | undefined {
-    const segments = segmentsOf(path);
+    const segments = requestSegmentsOf(path);
     const methods = new Set<string>();
     for (const pattern of this.patterns.values()) {
       if (matches(pattern.segments, segments)) {
@@ -100,8 +100,8 @@ export class RouteTable implements OnApplicationBootstrap {
 function matches(pattern: string[], segments: string[]): boolean {
   return (
     pattern.length === segments.length &&
-    pattern.every(
-      (part, index) => part.startsWith(':') || part === segments[index],
+    pattern.every((part, index) =>
+      part.startsWith(':') ? segments[index] !== '' : part === segments[index],
     )
   );
 }
@@ -111,13 +111,24 @@ function toArray(value: unknown): string[] {
   return [typeof value === 'string' ? value : ''];
 }
 
-/** Paths match case-insensitively, with or without slashes at either end. */
-function segmentsOf(path: string): string[] {
-  return path
-    .split('?')[0]
+/** A route's template, its parts joined with slashes, as segments. */
+function segmentsOf(template: string): string[] {
+  return template
     .split('/')
     .filter(Boolean)
     .map((segment) =>
       segment.startsWith(':') ? segment : segment.toLowerCase(),
     );
+}
+
+/**
+ * A request's path as segments: case-insensitive, with or without a slash
+ * at either end. An empty segment inside (`/api//auth/me`) is kept, so it
+ * matches no route, as neither platform's router matches it.
+ */
+function requestSegmentsOf(path: string): string[] {
+  const inner = path.split('?')[0].replace(/^\//, '').replace(/\/$/, '');
+  return inner === ''
+    ? []
+    : inner.split('/').map((segment) => segment.toLowerCase());
 }
