@@ -438,6 +438,15 @@ describe('integrations (e2e)', () => {
         'invite.redeemed',
         'user.registered',
       ]);
+      // The full invite, as the registration left it: its use counted.
+      const after = await request(app.http)
+        .get(`/api/auth/invite/${(invite.body as { id: number }).id}`)
+        .set(bearer(admin))
+        .expect(200);
+      for (const event of receiver.received) {
+        expect(event.body.data).toMatchObject({ invite: after.body });
+      }
+      expect(after.body).toMatchObject({ uses: 1, valid: true });
       expect(receiver.received.every((event) => event.verified)).toBe(true);
       const [registered] = await app.dataSource.query<Array<{ n: number }>>(
         `SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.registered'`,

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { InvitesCleanupService } from '../src/invites/invites-cleanup.service';
 import { createApp, TestApp } from './helpers/create-app';
 import { createInvites, InviteBody } from './helpers/invites';
+import { WebhookReceiver } from './helpers/webhook-receiver';
 
 async function listedIds(t: TestApp, token: string): Promise<number[]> {
   const response = await request(t.http)
@@ -66,6 +67,69 @@ describe('invite cleanup (e2e)', () => {
       expect(ids).toContain(revoked.id);
       expect(ids).toContain(fresh.id);
       expect(ids).toContain(unlimited.id);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("records each deletion like an administrator's: an audit entry with no actor and an invite.deleted event", async () => {
+    const t = await createApp({ WEBHOOKS_ALLOW_PRIVATE: 'true' });
+    const receiver = await WebhookReceiver.start();
+    try {
+      const admin = await t.adminToken();
+      const subscribed = await request(t.http)
+        .post('/api/webhooks')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ url: receiver.url, events: ['invite.deleted'] })
+        .expect(200);
+      receiver.secret = (subscribed.body as { secret: string }).secret;
+      const { usedUp } = await spendSome(t, admin);
+      const before = await request(t.http)
+        .get(`/api/auth/invite/${usedUp.id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
+
+      expect(await t.app.get(InvitesCleanupService).runOnce()).toBe(2);
+
+      const entries = await t.dataSource.query<
+        Array<{ target_id: string; actor_user_id: number | null }>
+      >(
+        `SELECT target_id, actor_user_id FROM audit_log
+         WHERE action = 'invite.deleted' ORDER BY target_id::int`,
+      );
+      expect(entries.map((entry) => entry.actor_user_id)).toEqual([null, null]);
+      expect(entries.map((entry) => Number(entry.target_id))).toContain(
+        usedUp.id,
+      );
+      await receiver.waitFor((received) => received.length >= 2);
+      const deleted = receiver.received.find(
+        (event) => (event.body.data as { id: number }).id === usedUp.id,
+      );
+      expect(deleted?.verified).toBe(true);
+      expect(deleted?.body).toMatchObject({
+        type: 'invite.deleted',
+        data: before.body as object,
+      });
+    } finally {
+      await receiver.close();
+      await t.close();
+    }
+  });
+
+  it("deletes a backlog larger than one transaction's share, auditing every invite", async () => {
+    const t = await createApp();
+    try {
+      await t.adminToken();
+      await t.dataSource.query(
+        `INSERT INTO invites (code, uses, max_uses, created_by_id)
+         SELECT 'spent' || n, 1, 1, (SELECT min(id) FROM users)
+         FROM generate_series(1, 1201) AS n`,
+      );
+      expect(await t.app.get(InvitesCleanupService).runOnce()).toBe(1201);
+      const [row] = await t.dataSource.query<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'invite.deleted'`,
+      );
+      expect(row.n).toBe(1201);
     } finally {
       await t.close();
     }

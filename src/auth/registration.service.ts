@@ -46,17 +46,17 @@ export class RegistrationService {
     const passwordHash = await this.passwords.hash(body.password);
 
     const user = await this.dataSource.transaction(async (manager) => {
-      const inviteId =
+      const invite =
         code === null ? null : await this.invites.redeem(code, manager);
       const created = await this.users.insert(
-        { username: body.username, passwordHash, inviteId },
+        { username: body.username, passwordHash, inviteId: invite?.id ?? null },
         manager,
       );
       await this.changes.userRegistered(
         manager,
         context,
         toUserResponse(created),
-        inviteId === null ? null : { id: inviteId },
+        invite,
       );
       return created;
     });

@@ -49,20 +49,30 @@ export class ChangeFeed {
     this.metrics.invitesCreated.inc(count);
   }
 
-  async inviteChanged(
+  /** One audit entry and one event per invite, as the invites are after the change. */
+  async invitesChanged(
     manager: EntityManager,
     context: RequestContext,
     change: InviteChange,
-    invite: InviteResponse,
+    invites: InviteResponse[],
   ): Promise<void> {
-    await this.audit.record(manager, context, {
-      action: `invite.${change}`,
-      target: { type: 'invite', id: invite.id },
-    });
-    await this.outbox.record(manager, [
-      { type: `invite.${change}`, data: invite },
-    ]);
-    if (change === 'revoked') this.metrics.invitesRevoked.inc();
+    if (invites.length === 0) return;
+    await this.audit.record(
+      manager,
+      context,
+      ...invites.map((invite) => ({
+        action: `invite.${change}` as const,
+        target: { type: 'invite', id: invite.id },
+      })),
+    );
+    await this.outbox.record(
+      manager,
+      invites.map((invite) => ({
+        type: `invite.${change}` as const,
+        data: invite,
+      })),
+    );
+    if (change === 'revoked') this.metrics.invitesRevoked.inc(invites.length);
   }
 
   /** `invite`: the invite it redeemed (after the use was counted), if any. */
@@ -70,7 +80,7 @@ export class ChangeFeed {
     manager: EntityManager,
     context: RequestContext,
     user: UserResponse,
-    invite: { id: number } | null,
+    invite: InviteResponse | null,
   ): Promise<void> {
     await this.audit.record(manager, context, {
       action: 'user.registered',

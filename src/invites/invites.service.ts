@@ -7,7 +7,7 @@ import {
   Repository,
   SelectQueryBuilder,
 } from 'typeorm';
-import type { RequestContext } from '../audit/request-context';
+import { NO_REQUEST, type RequestContext } from '../audit/request-context';
 import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
@@ -43,6 +43,12 @@ import {
   PageQuery,
 } from './list-invites-query';
 import type { Page } from '../common/paging/page';
+
+/**
+ * Invites the cleanup deletes per transaction, with their audit entries and
+ * events: bounded, so a large backlog never becomes one huge statement.
+ */
+const CLEANUP_CHUNK = 500;
 
 /** Each attempt draws a whole new batch; 62^8 makes even a second attempt rare. */
 const MAX_CODE_ATTEMPTS = 10;
@@ -312,7 +318,7 @@ export class InvitesService {
       const row = await returningOne<InviteRow>(statement(manager));
       if (!row) return undefined;
       const invite = toInviteResponse(row, this.linkBase);
-      await this.changes.inviteChanged(manager, context, change, invite);
+      await this.changes.invitesChanged(manager, context, change, [invite]);
       return invite;
     });
   }
@@ -386,24 +392,24 @@ export class InvitesService {
 
   /**
    * Consumes one use of the invite inside the caller's transaction and
-   * returns its id. The condition and the increment are one statement: of
-   * concurrent redemptions PostgreSQL lets each see the row only after the
-   * previous one committed, so at most maxUses of them ever succeed.
+   * returns the invite as the use left it. The condition and the increment
+   * are one statement: of concurrent redemptions PostgreSQL lets each see
+   * the row only after the previous one committed, so at most maxUses of
+   * them ever succeed.
    * @throws InvalidInviteCodeError for an unknown, expired, used-up or revoked code.
    */
-  async redeem(code: string, manager: EntityManager): Promise<number> {
+  async redeem(code: string, manager: EntityManager): Promise<InviteResponse> {
     if (!isStorableText(code)) throw new InvalidInviteCodeError();
-    const row = await returningOne<{ id: number }>(
+    const row = await returningOne<InviteRow>(
       manager
         .createQueryBuilder()
         .update(Invite)
         .set({ uses: () => 'uses + 1', lastUsedAt: () => 'now()' })
         .where('code = :code', { code })
         .andWhere(IS_VALID),
-      'id',
     );
     if (!row) throw new InvalidInviteCodeError();
-    return row.id;
+    return toInviteResponse(row, this.linkBase);
   }
 
   /**
@@ -419,15 +425,40 @@ export class InvitesService {
       .getExists();
   }
 
-  /** Deletes every expired or used-up invite (revoked ones keep their history); returns how many. */
+  /**
+   * Deletes every expired or used-up invite (revoked ones keep their
+   * history), recorded like an administrator's deletion but with no actor:
+   * an audit entry and an `invite.deleted` event each. Returns how many.
+   * SKIP LOCKED lets instances running it at once share the work.
+   */
   async deleteSpent(): Promise<number> {
-    const result = await this.invites
-      .createQueryBuilder()
-      .delete()
-      .from(Invite)
-      .where(`(${IS_USED}) OR (${IS_EXPIRED})`)
-      .execute();
-    return result.affected ?? 0;
+    let deleted = 0;
+    for (;;) {
+      const chunk = await this.invites.manager.transaction(async (manager) => {
+        const result = await manager
+          .createQueryBuilder()
+          .delete()
+          .from(Invite)
+          .where(
+            `id IN (SELECT id FROM invites WHERE (${IS_USED}) OR (${IS_EXPIRED})
+              ORDER BY id LIMIT ${CLEANUP_CHUNK} FOR UPDATE SKIP LOCKED)`,
+          )
+          .returning(INVITE_COLUMNS)
+          .execute();
+        const invites = (result.raw as InviteRow[]).map((row) =>
+          toInviteResponse(row, this.linkBase),
+        );
+        await this.changes.invitesChanged(
+          manager,
+          NO_REQUEST,
+          'deleted',
+          invites,
+        );
+        return invites.length;
+      });
+      deleted += chunk;
+      if (chunk < CLEANUP_CHUNK) return deleted;
+    }
   }
 
   /** Distinct codes; fewer than `count` only if the generator keeps repeating itself. */
