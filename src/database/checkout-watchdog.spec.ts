@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { Socket } from 'node:net';
 import type { Pool, PoolClient } from 'pg';
-import { CheckoutWatchdog } from './checkout-watchdog';
+import { CHECK_INTERVAL_MS, CheckoutWatchdog } from './checkout-watchdog';
 
 function fakeClient() {
   const stream = new Socket();
@@ -15,17 +15,18 @@ describe('CheckoutWatchdog', () => {
   let pool: EventEmitter;
   let watchdog: CheckoutWatchdog;
 
-  /** Lets `seconds` pass; returns how many connections were closed. */
-  const pass = (seconds: number) => {
+  /** Lets `ms` pass; returns how many connections were closed. */
+  const pass = (ms: number) => {
     let destroyed = 0;
-    for (let i = 0; i < seconds; i += 1) destroyed += watchdog.tick();
+    for (let i = 0; i < ms / CHECK_INTERVAL_MS; i += 1)
+      destroyed += watchdog.tick();
     return destroyed;
   };
 
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     pool = new EventEmitter();
-    watchdog = new CheckoutWatchdog(pool as unknown as Pool, 6000);
+    watchdog = new CheckoutWatchdog(pool as unknown as Pool, 4250);
   });
 
   afterEach(() => {
@@ -33,13 +34,13 @@ describe('CheckoutWatchdog', () => {
     jest.restoreAllMocks();
   });
 
-  it('closes a connection checked out for longer than the bound (6 to 7 s), once', () => {
+  it('closes a connection checked out for longer than the bound (4.25 to 4.5 s), once', () => {
     const held = fakeClient();
     pool.emit('acquire', held.client);
-    expect(pass(6)).toBe(0);
-    expect(pass(1)).toBe(1);
+    expect(pass(4250)).toBe(0);
+    expect(pass(250)).toBe(1);
     expect(held.destroy).toHaveBeenCalledTimes(1);
-    expect(pass(10)).toBe(0);
+    expect(pass(10_000)).toBe(0);
   });
 
   it('leaves alone connections released or removed in time, and counts each checkout afresh', () => {
@@ -47,12 +48,12 @@ describe('CheckoutWatchdog', () => {
     const removed = fakeClient();
     pool.emit('acquire', released.client);
     pool.emit('acquire', removed.client);
-    expect(pass(3)).toBe(0);
+    expect(pass(3000)).toBe(0);
     pool.emit('release', undefined, released.client);
     pool.emit('remove', removed.client);
-    expect(pass(4)).toBe(0);
+    expect(pass(4000)).toBe(0);
     pool.emit('acquire', released.client);
-    expect(pass(6)).toBe(0);
+    expect(pass(4250)).toBe(0);
     expect(released.destroy).not.toHaveBeenCalled();
     expect(removed.destroy).not.toHaveBeenCalled();
   });

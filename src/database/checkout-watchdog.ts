@@ -3,7 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { destroyConnection } from './pg-internals';
 
 /** How often checked-out connections are looked at. */
-const CHECK_INTERVAL_MS = 1000;
+export const CHECK_INTERVAL_MS = 250;
 
 /**
  * The client-side bound on a database round trip, for a server that stops
@@ -20,7 +20,7 @@ const CHECK_INTERVAL_MS = 1000;
  */
 export class CheckoutWatchdog implements OnModuleDestroy {
   /**
-   * Seconds since start, counted by the interval. The checkout times are
+   * Intervals since start, counted by the timer. The checkout times are
    * these small integers rather than Date.now() values: V8 boxes a number
    * that large in a fresh heap object, and storing one per checkout in this
    * long-lived map made young objects survive collections again.
@@ -41,8 +41,8 @@ export class CheckoutWatchdog implements OnModuleDestroy {
   }
 
   /**
-   * One second later: destroys the connections checked out for longer than
-   * the bound (between it and one second more); returns how many.
+   * One interval later: destroys the connections checked out for longer
+   * than the bound (between it and one interval more); returns how many.
    */
   tick(): number {
     this.ticks += 1;
@@ -55,7 +55,7 @@ export class CheckoutWatchdog implements OnModuleDestroy {
     }
     if (destroyed > 0) {
       this.logger.warn(
-        `${destroyed} database connection(s) unanswered for ${this.boundTicks} s: closed`,
+        `${destroyed} database connection(s) unanswered for ${(this.boundTicks * CHECK_INTERVAL_MS) / 1000} s: closed`,
       );
     }
     return destroyed;

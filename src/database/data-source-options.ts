@@ -57,14 +57,14 @@ export function buildDataSourceOptions(
     extra: {
       // Bounded waits: with the database gone, a request fails fast (503)
       // instead of queueing forever for a connection.
-      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 4000,
       // Opening a connection (TLS, SCRAM) is the expensive part; keep idle
       // ones for a minute rather than pg's default 10 s, so bursts find them.
       idleTimeoutMillis: 60_000,
       // The client-side bound, for a server that stopped answering without
       // closing the connection, is CheckoutWatchdog's, not pg's
       // query_timeout (see there why).
-      statement_timeout: settings.statementTimeoutMs ?? 5000,
+      statement_timeout: settings.statementTimeoutMs ?? 4000,
       idle_in_transaction_session_timeout: 10000,
       keepAlive: true,
     },

@@ -45,7 +45,8 @@ import { poolOf } from './pg-internals';
   ],
   providers: [
     {
-      // The same bound as a statement's, plus a second for the round trip.
+      // A statement's bound plus a quarter second for the round trip: a
+      // partitioned request answers 503 within 4.5 s by default.
       provide: CheckoutWatchdog,
       inject: [DataSource, ConfigService],
       useFactory: (
@@ -54,7 +55,7 @@ import { poolOf } from './pg-internals';
       ) =>
         new CheckoutWatchdog(
           poolOf(dataSource),
-          config.get('database', { infer: true }).statementTimeoutMs + 1000,
+          config.get('database', { infer: true }).statementTimeoutMs + 250,
         ),
     },
   ],
