@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { IdempotencyCleanup } from '../src/idempotency/idempotency-cleanup';
+import { NO_REQUEST } from '../src/audit/request-context';
 import { requestFingerprint } from '../src/idempotency/idempotency-keys';
+import { UsersService } from '../src/users/users.service';
 import { createApp, type TestApp } from './helpers/create-app';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
@@ -219,6 +221,50 @@ describe('integrations (e2e)', () => {
         .get('/api/auth/invite')
         .set(bearer(key))
         .expect(401);
+    });
+
+    it('ends a key for good when its creator is demoted or disabled, as it ends their sessions', async () => {
+      const users = app.app.get(UsersService);
+      const changes: Array<
+        [
+          string,
+          (name: string) => Promise<unknown>,
+          (name: string) => Promise<unknown>,
+        ]
+      > = [
+        [
+          'demoted',
+          (name) => users.setAdministrator(name, false, NO_REQUEST),
+          (name) => users.setAdministrator(name, true, NO_REQUEST),
+        ],
+        [
+          'disabled',
+          (name) => users.setDisabled(name, true, NO_REQUEST),
+          (name) => users.setDisabled(name, false, NO_REQUEST),
+        ],
+      ];
+      for (const [label, end, restore] of changes) {
+        const other = await app.createUser({ administrator: true });
+        const created = await request(app.http)
+          .post('/api/auth/keys')
+          .set(bearer(other.token))
+          .send({ name: label, scopes: ['invites:read'] })
+          .expect(200);
+        const { key } = created.body as { key: string };
+        const status = async () =>
+          (await request(app.http).get('/api/auth/invite').set(bearer(key)))
+            .status;
+        const before = await status();
+        await end(other.user.username);
+        const ended = await status();
+        await restore(other.user.username);
+        expect([label, before, ended, await status()]).toEqual([
+          label,
+          200,
+          401,
+          401,
+        ]);
+      }
     });
 
     it('refuses an expired key with 401', async () => {

@@ -175,7 +175,7 @@ export class UsersService {
 
   /**
    * A demoted administrator's tokens stop working, so the user logs in again
-   * as what they now are.
+   * as what they now are, and so do their API keys, for good.
    * @throws LastAdministratorError when it would demote the last enabled administrator.
    */
   async setAdministrator(
@@ -194,24 +194,25 @@ export class UsersService {
         if (!administrator && user.administrator) {
           await this.assertNotLastAdministrator(user, users, 'demote');
         }
+        const demoted = user.administrator && !administrator;
         await users
           .createQueryBuilder()
           .update()
           .set({
             administrator,
-            ...(user.administrator && !administrator
-              ? { tokenVersion: () => 'token_version + 1' }
-              : {}),
+            ...(demoted ? { tokenVersion: () => 'token_version + 1' } : {}),
           })
           .where('id = :id', { id: user.id })
           .execute();
+        if (demoted) await expireApiKeysOf(users, user.id);
         return { ...user, administrator };
       },
     );
   }
 
   /**
-   * Disabled: no login, every token refused, the row (and its history) kept.
+   * Disabled: no login, every token and API key refused (for good: enabling
+   * the user again does not bring them back), the row and its history kept.
    * @throws LastAdministratorError when it would disable the last enabled administrator.
    */
   async setDisabled(
@@ -238,6 +239,7 @@ export class UsersService {
           })
           .where('id = :id', { id: user.id })
           .execute();
+        if (disabled) await expireApiKeysOf(users, user.id);
         return { ...user, disabledAt };
       },
     );
@@ -320,4 +322,20 @@ export class UsersService {
     if (!user) throw new UserNotFoundError(username);
     return user;
   }
+}
+
+/**
+ * API keys act as the administrator who created them: when that user is
+ * demoted or disabled they expire, as the user's sessions end, and stay
+ * expired if the user is promoted or enabled again.
+ */
+async function expireApiKeysOf(
+  users: Repository<User>,
+  userId: number,
+): Promise<void> {
+  await users.manager.query(
+    `UPDATE api_keys SET expires_at = now()
+     WHERE created_by_id = $1 AND (expires_at IS NULL OR expires_at > now())`,
+    [userId],
+  );
 }
