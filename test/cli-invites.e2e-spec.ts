@@ -20,9 +20,14 @@ function cli(...args: string[]) {
   });
 }
 
+/** The operator's log line a change leaves on stderr; reads leave none. */
+const CHANGE_LINE =
+  /^\S+ LOG \[Cli\] \S.*: (created|deleted|revoked|unrevoked) .+\n$/;
+
 function json<T>(...args: string[]): T {
   const { status, stdout, stderr } = cli(...args, '--json');
-  expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+  expect(status).toBe(0);
+  expect(stderr === '' || CHANGE_LINE.test(stderr)).toBe(true);
   return JSON.parse(stdout) as T;
 }
 
@@ -90,6 +95,19 @@ describe('operator CLI: invite commands (e2e)', () => {
       expect(header).toMatch(/^ID\s+CODE\s+USES\s+EXPIRES\s+STATUS\s+NOTE$/);
       expect(row).toMatch(/^\d+\s+[A-Za-z0-9]{12}\s+0\/3\s+never\s+valid$/);
       expect(rest).toEqual([]);
+    });
+
+    it('leaves one line on stderr per change, naming the OS user, and none for a read', () => {
+      const created = cli('invite', 'create', '--count', '2');
+      expect(created.stderr).toMatch(CHANGE_LINE);
+      expect(created.stderr).toMatch(/: created 2 invites \(ids \d+, \d+\)\n$/);
+      const [first] = batch;
+      const revoked = cli('invite', 'revoke', String(first.id));
+      expect(revoked.stderr).toMatch(
+        new RegExp(`: revoked invite "${first.code}" \\(id ${first.id}\\)\\n$`),
+      );
+      cli('invite', 'unrevoke', String(first.id));
+      expect(cli('invite', 'show', String(first.id)).stderr).toBe('');
     });
 
     it('shows one invite by id and by code', () => {

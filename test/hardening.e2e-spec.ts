@@ -20,6 +20,10 @@ describe('HTTP hardening (e2e)', () => {
       expect(response.headers['content-security-policy']).toContain(
         "default-src 'self'",
       );
+      // A plain-HTTP LAN install would otherwise fetch its scripts over HTTPS.
+      expect(response.headers['content-security-policy']).not.toContain(
+        'upgrade-insecure-requests',
+      );
       expect(response.headers['x-powered-by']).toBeUndefined();
     });
 

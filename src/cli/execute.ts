@@ -72,6 +72,7 @@ export async function executeCommand(
     if (command.name === 'invite') {
       await runInviteCommand(command.invite, context.get(InvitesService), {
         print: (line) => console.log(line),
+        log: (line) => console.error(operatorLogLine(line)),
         creatorId: () => firstAdministratorId(context!.get(DataSource)),
       });
     } else {

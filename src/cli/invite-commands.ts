@@ -12,6 +12,8 @@ type InviteOperations = Pick<
 
 export interface InviteCommandIo {
   print(line: string): void;
+  /** What changed, for the operator's log line on stderr. */
+  log(change: string): void;
   /** The administrator the CLI creates invites as. */
   creatorId(): Promise<number>;
 }
@@ -24,9 +26,16 @@ export async function runInviteCommand(
 ): Promise<void> {
   let result: InviteResponse | InviteResponse[];
   switch (command.action) {
-    case 'create':
-      result = await invites.create(command, await io.creatorId(), NO_REQUEST);
+    case 'create': {
+      const created = await invites.create(
+        command,
+        await io.creatorId(),
+        NO_REQUEST,
+      );
+      io.log(`created ${described(created)}`);
+      result = created;
       break;
+    }
     case 'list':
       result = (
         await invites.list({
@@ -41,10 +50,12 @@ export async function runInviteCommand(
       break;
     case 'delete':
       result = await invites.delete(command.invite, NO_REQUEST);
+      io.log(`deleted ${described([result])}`);
       break;
     default: {
       const { id } = await invites.find(command.invite);
       result = await invites[command.action](id, NO_REQUEST);
+      io.log(`${command.action}d ${described([result])}`);
     }
   }
   if (command.json) {
@@ -54,6 +65,15 @@ export async function runInviteCommand(
   for (const line of inviteTable(Array.isArray(result) ? result : [result])) {
     io.print(line);
   }
+}
+
+/** `invite "ix8iFD…" (id 12)`, or a count and the ids of a batch. */
+function described(invites: InviteResponse[]): string {
+  if (invites.length === 1) {
+    const [invite] = invites;
+    return `invite "${invite.code}" (id ${invite.id})`;
+  }
+  return `${invites.length} invites (ids ${invites.map((i) => i.id).join(', ')})`;
 }
 
 const COLUMNS: Array<[string, (invite: InviteResponse) => string]> = [

@@ -151,15 +151,29 @@ function parseTrustProxy(value: string): false | number | string {
 }
 
 /** Settings that are allowed but weaken the service: one start-up warning each. */
-export function configWarnings(config: Pick<AppConfig, 'invites'>): string[] {
+export function configWarnings(
+  config: Pick<AppConfig, 'invites'> & {
+    app: Pick<AppConfig['app'], 'nodeEnv'>;
+  },
+): string[] {
   const warnings: string[] = [];
   if (config.invites.codeLength < 10) {
     warnings.push(
       `INVITES_LENGTH=${config.invites.codeLength} makes invite codes guessable (62^${config.invites.codeLength} codes); use 10 or more (default 12)`,
     );
   }
+  if (
+    config.app.nodeEnv === 'production' &&
+    LOOPBACK_HOSTS.has(new URL(config.invites.publicUrl).hostname)
+  ) {
+    warnings.push(
+      `invite links point at ${config.invites.publicUrl}, which only this machine can open: set PUBLIC_URL to the address invitees use`,
+    );
+  }
   return warnings;
 }
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Validates and builds in one step. @throws ConfigValidationError */
 export function loadConfig(

@@ -257,6 +257,25 @@ describe('loadConfig', () => {
     expect(configWarnings(loadConfig({ JWT_SECRET: SECRET }))).toEqual([]);
   });
 
+  it('warns in production when invite links would name this machine (PUBLIC_URL unset or loopback)', () => {
+    const production = (env: Record<string, string>) =>
+      configWarnings(
+        loadConfig({
+          JWT_SECRET: 'Zq8vN3kLp2Xw7RtY5mB9cH4jF6gD1sAe',
+          NODE_ENV: 'production',
+          ...env,
+        }),
+      );
+    expect(production({ PORT: '8080' })).toEqual([
+      'invite links point at http://localhost:8080, which only this machine can open: set PUBLIC_URL to the address invitees use',
+    ]);
+    expect(production({ PUBLIC_URL: 'http://127.0.0.1:3000' })).toHaveLength(1);
+    expect(production({ PUBLIC_URL: 'http://[::1]:3000' })).toHaveLength(1);
+    expect(production({ PUBLIC_URL: 'https://invites.example.com' })).toEqual(
+      [],
+    );
+  });
+
   it('converts the token lifetime to seconds', () => {
     const config = loadConfig({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: '12h' });
     expect(config.auth.jwtExpiresInSeconds).toBe(12 * 3600);

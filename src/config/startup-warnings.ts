@@ -11,7 +11,8 @@ export class StartupWarnings implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     const invites = this.config.get('invites', { infer: true });
-    for (const warning of configWarnings({ invites })) {
+    const app = this.config.get('app', { infer: true });
+    for (const warning of configWarnings({ invites, app })) {
       this.logger.warn(warning);
     }
   }

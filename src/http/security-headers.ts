@@ -5,7 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * helmet's headers for its default policy, worked out once. That policy is
  * the same for every request (no nonces, no per-request directives), so each
  * platform sets this frozen table instead of running the middleware per
- * request.
+ * request. One directive is left out: upgrade-insecure-requests, with which
+ * a browser on a plain-HTTP address other than localhost (a LAN install)
+ * asks for the pages' scripts over HTTPS and shows a blank page. A site on
+ * HTTPS gets HSTS.
  */
 function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
@@ -18,7 +21,9 @@ function helmetDefaultHeaders(): Readonly<Record<string, string>> {
     },
   };
   let finished = false;
-  helmet()(
+  helmet({
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  })(
     { headers: {} } as IncomingMessage,
     recorder as unknown as ServerResponse,
     (error?: unknown) => {

@@ -145,6 +145,19 @@ describe('Console in Chromium (browser)', () => {
     }
   });
 
+  it('keeps a user who is not an administrator at the login form, saying why', async () => {
+    const { user, password } = await t.createUser();
+    await page.goto('/');
+    await page.getByLabel('Username').fill(user.username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('This console is for administrators').waitFor();
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await expect(
+      page.evaluate(`sessionStorage.getItem('invite-service.session')`),
+    ).resolves.toBeNull();
+  });
+
   it('logs in, showing the API sentence for a wrong password first', async () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -448,6 +461,11 @@ describe('Invitee page in Chromium (browser)', () => {
   it('shows the inviter, registers and ends logged in; the used-up link is then not valid', async () => {
     const invite = await createInvite({ expiresAt: '3d', maxUses: 1 });
     const response = await page.goto(new URL(invite.url).pathname);
+    // As if the link was opened in the console's tab: its session must stay.
+    const consoleSession = JSON.stringify({ token: 'the administrator' });
+    await page.evaluate(
+      `sessionStorage.setItem('invite-service.session', ${JSON.stringify(consoleSession)})`,
+    );
     expect(response?.headers()['cache-control']).toBe('no-store');
     await page
       .getByRole('heading', { name: `${ADMIN_USERNAME} invited you` })
@@ -468,8 +486,13 @@ describe('Invitee page in Chromium (browser)', () => {
     await expectAccessibleAndNarrow(page, 'registered');
     await page.screenshot({ path: screenshotPath('invite-success') });
     const session = JSON.parse(
-      await page.evaluate(`sessionStorage.getItem('invite-service.session')`),
+      await page.evaluate(
+        `sessionStorage.getItem('invite-service.invitee-session')`,
+      ),
     ) as { token: string };
+    await expect(
+      page.evaluate(`sessionStorage.getItem('invite-service.session')`),
+    ).resolves.toBe(consoleSession);
     const me = await request(t.http)
       .get('/api/auth/me')
       .set('Authorization', `Bearer ${session.token}`)

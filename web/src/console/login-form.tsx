@@ -4,6 +4,9 @@ import { messageOf } from '../shared/api';
 import { Field, FormError } from '../shared/field';
 import { login } from './client';
 
+const NOT_AN_ADMINISTRATOR =
+  'This console is for administrators; your account is not one.';
+
 export function LoginForm(props: {
   notice: string | null;
   onLoggedIn: (session: Session) => void;
@@ -18,7 +21,14 @@ export function LoginForm(props: {
     setBusy(true);
     setError(null);
     try {
-      props.onLoggedIn(await login(username, password));
+      const session = await login(username, password);
+      // Every route of the console needs an administrator.
+      if (!session.user.administrator) {
+        setError(NOT_AN_ADMINISTRATOR);
+        setBusy(false);
+        return;
+      }
+      props.onLoggedIn(session);
     } catch (caught) {
       setError(messageOf(caught));
       setBusy(false);

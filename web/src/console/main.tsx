@@ -7,14 +7,16 @@ import { LoginForm } from './login-form';
 import '../styles.css';
 
 function App() {
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [session, setSession] = useState<Session | null>(() =>
+    loadSession('console'),
+  );
   const [notice, setNotice] = useState<string | null>(null);
   if (!session) {
     return (
       <LoginForm
         notice={notice}
         onLoggedIn={(next) => {
-          saveSession(next);
+          saveSession('console', next);
           setNotice(null);
           setSession(next);
         }}
@@ -25,7 +27,7 @@ function App() {
     <ConsolePage
       session={session}
       onLogout={(message) => {
-        clearSession();
+        clearSession('console');
         setNotice(message);
         setSession(null);
       }}

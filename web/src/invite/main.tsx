@@ -174,7 +174,7 @@ function RegisterPage(props: {
         method: 'POST',
         body: { username, password, code: invite.code },
       });
-      saveSession(body);
+      saveSession('invitee', body);
       props.onDone(body);
     } catch (caught) {
       setBusy(false);
