@@ -77,6 +77,13 @@ describe('logs (e2e)', () => {
         })
         .expect(400),
     );
+    // The invitee's page and its lookup name the code in the path and query.
+    track(await request(t.http).get(`/invite/${invites[2].code}`).expect(200));
+    track(
+      await request(t.http)
+        .get(`/api/auth/register/invite?code=${invites[2].code}`)
+        .expect(200),
+    );
     track(
       await request(t.http)
         .delete(`/api/auth/invite?code=${invites[1].code}`)
@@ -105,6 +112,7 @@ describe('logs (e2e)', () => {
     const log = logger.lines.join('\n');
     for (const id of requestIds) expect(log).toContain(id);
     expect(log).toContain('DELETE /api/auth/invite 200');
+    expect(log).toContain('GET /invite/:code 200');
     expect(log).toMatch(/error .*boom/);
     for (const secret of secrets) expect(log).not.toContain(secret);
   });

@@ -40,4 +40,20 @@ describe('parseDuration', () => {
   ])('rejects %j', (text) => {
     expect(parseDuration(text)).toBeNull();
   });
+
+  it('refuses an over-long text before any pattern reads it', () => {
+    // A body-sized run of digits once cost seconds of regex backtracking.
+    const test = jest.spyOn(RegExp.prototype, 'test').mockReturnValue(false);
+    try {
+      expect(parseDuration(`${'1'.repeat(100_000)}!`)).toBeNull();
+      expect(test).not.toHaveBeenCalled();
+    } finally {
+      test.mockRestore();
+    }
+  });
+
+  it('reads ".5h" and refuses "1.h", as before', () => {
+    expect(parseDuration('.5h')).toBe(HOUR / 2);
+    expect(parseDuration('1.h')).toBeNull();
+  });
 });

@@ -1,13 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { pathOf } from './request-path';
 
+/** The invitee's page, whose path is a live invite code. */
+const INVITE_PAGE = /^\/invite\/[^/]+/i;
+
 const logger = new Logger('HTTP');
 
 /**
  * One line per request once its response is sent: request id, method, path,
  * status, duration. The path is logged without its query string, because
- * queries carry secrets (`DELETE /api/auth/invite?code=…`); bodies and
- * headers (passwords, tokens) are never logged.
+ * queries carry secrets (`DELETE /api/auth/invite?code=…`), and the invite
+ * page's code is replaced by `:code`, as anyone reading the logs could
+ * redeem it; bodies and headers (passwords, tokens) are never logged.
  */
 export function logAccess(
   id: string,
@@ -17,6 +21,13 @@ export function logAccess(
   milliseconds: number,
 ): void {
   logger.log(
-    `${id} ${method} ${pathOf(url)} ${status} ${milliseconds.toFixed(1)}ms`,
+    `${id} ${method} ${loggedPath(url)} ${status} ${milliseconds.toFixed(1)}ms`,
   );
+}
+
+function loggedPath(url: string): string {
+  const path = pathOf(url);
+  return INVITE_PAGE.test(path)
+    ? path.replace(INVITE_PAGE, '/invite/:code')
+    : path;
 }

@@ -23,6 +23,11 @@ const PRIVATE_V6: Array<[string, number]> = [
   ['::1', 128],
   ['::', 96], // IPv4-compatible (deprecated)
   ['100::', 64], // discard
+  // Prefixes that carry an IPv4 address a gateway may forward to, private
+  // ones included: refused whole, as real receivers do not sit behind them.
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
+  ['2001::', 32], // Teredo
+  ['2002::', 16], // 6to4
   ['2001:db8::', 32], // documentation
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
@@ -77,7 +82,8 @@ function inRanges(
  * Whether a webhook may be sent to this address: false for loopback,
  * private, link-local, multicast and reserved ranges, including those
  * reached through IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96)
- * IPv6 addresses. Not an IP address at all: false.
+ * IPv6 addresses, and for the local-use NAT64, Teredo and 6to4 prefixes.
+ * Not an IP address at all: false.
  */
 export function isPublicAddress(address: string): boolean {
   if (isIPv4(address)) {
