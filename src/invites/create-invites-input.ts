@@ -1,6 +1,6 @@
 import {
   InvalidFieldError,
-  InvalidInputError,
+  UnknownFieldsError,
 } from '../common/errors/domain-error';
 import { INT4_MAX } from '../database/postgres-int';
 import { parseExpiry } from './expiry';
@@ -112,14 +112,7 @@ class FieldReader {
 /** Every unknown key in `details`; the first one names the `error`. */
 function assertKnownFields(body: Body, fields: string[]): void {
   const unknown = Object.keys(body).filter((key) => !fields.includes(key));
-  if (unknown.length > 0) {
-    throw new InvalidInputError(`unknown field: ${unknown[0]}`, {
-      details: unknown.map((field) => ({
-        field,
-        error: `unknown field: ${field}`,
-      })),
-    });
-  }
+  if (unknown.length > 0) throw new UnknownFieldsError(unknown);
 }
 
 function parseCount(value: unknown, maxCount: number): number {

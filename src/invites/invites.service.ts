@@ -315,7 +315,7 @@ export class InvitesService {
     statement: (manager: EntityManager) => Returnable,
   ): Promise<InviteResponse | undefined> {
     return this.invites.manager.transaction(async (manager) => {
-      const row = await returningOne<InviteRow>(statement(manager));
+      const row = await returningOne(statement(manager));
       if (!row) return undefined;
       const invite = toInviteResponse(row, this.linkBase);
       await this.changes.invitesChanged(manager, context, change, [invite]);
@@ -400,7 +400,7 @@ export class InvitesService {
    */
   async redeem(code: string, manager: EntityManager): Promise<InviteResponse> {
     if (!isStorableText(code)) throw new InvalidInviteCodeError();
-    const row = await returningOne<InviteRow>(
+    const row = await returningOne(
       manager
         .createQueryBuilder()
         .update(Invite)
@@ -546,11 +546,10 @@ interface Returnable {
   returning(columns: string): { execute(): Promise<{ raw: unknown }> };
 }
 
-/** Runs an UPDATE or DELETE … RETURNING; the row it changed, if any. */
-async function returningOne<Row>(
+/** Runs an UPDATE or DELETE … RETURNING the invite's columns; the invite it changed, if any. */
+async function returningOne(
   statement: Returnable,
-  columns = INVITE_COLUMNS,
-): Promise<Row | undefined> {
-  const result = await statement.returning(columns).execute();
-  return (result.raw as Row[])[0];
+): Promise<InviteRow | undefined> {
+  const result = await statement.returning(INVITE_COLUMNS).execute();
+  return (result.raw as InviteRow[])[0];
 }

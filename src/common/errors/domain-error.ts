@@ -35,6 +35,18 @@ export class InvalidInputError extends DomainError {
   readonly kind = 'invalid';
 }
 
+/** Keys a body may not have: the first names the `error`, `details` names them all. */
+export class UnknownFieldsError extends InvalidInputError {
+  constructor(fields: string[]) {
+    super(`unknown field: ${fields[0]}`, {
+      details: fields.map((field) => ({
+        field,
+        error: `unknown field: ${field}`,
+      })),
+    });
+  }
+}
+
 export interface FieldFailure {
   field: string;
   error: string;

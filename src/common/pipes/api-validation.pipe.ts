@@ -4,7 +4,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { rejectUnparsableBody } from '../body/unparsable-body';
-import { InvalidInputError } from '../errors/domain-error';
+import { InvalidInputError, UnknownFieldsError } from '../errors/domain-error';
 
 /**
  * The global ValidationPipe, speaking the contract's language: unknown keys
@@ -41,14 +41,7 @@ export class ApiValidationPipe extends ValidationPipe {
       const inherited = Object.keys(value).filter((key) =>
         INHERITED_NAMES.has(key),
       );
-      if (inherited.length > 0) {
-        throw new InvalidInputError(`unknown field: ${inherited[0]}`, {
-          details: inherited.map((field) => ({
-            field,
-            error: `unknown field: ${field}`,
-          })),
-        });
-      }
+      if (inherited.length > 0) throw new UnknownFieldsError(inherited);
     }
     // Route params are parsed by their own pipes; this one would first turn
     // `1e1` or `0x2` into a number through its `number` type.
