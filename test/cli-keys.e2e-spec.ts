@@ -15,6 +15,25 @@ describe('CLI key commands (e2e)', () => {
   });
   afterAll(() => dropTestDatabase(databaseUrl));
 
+  it('names the user a key would act as when that user is missing or not an administrator', () => {
+    const create = (...extra: string[]) =>
+      cli('key', 'create', '--name', 'x', '--scopes', 'invites:read', ...extra);
+    expect(create()).toMatchObject({
+      status: 1,
+      stderr:
+        'error: user not found: root (ADMIN_USERNAME; choose another with --as <username>)\n',
+    });
+    expect(cli('create-user', 'plain').status).toBe(0);
+    expect(create('--as', 'plain')).toMatchObject({
+      status: 1,
+      stderr: 'error: "plain" is not an administrator\n',
+    });
+    expect(create('--as', 'nobody')).toMatchObject({
+      status: 1,
+      stderr: 'error: user not found: nobody\n',
+    });
+  });
+
   it('creates, lists and deletes a key acting as ADMIN_USERNAME', () => {
     expect(
       // No terminal and no --password-stdin: the CLI generates the password.

@@ -165,6 +165,8 @@ describe('operator CLI (e2e)', () => {
     expect(stderr).toMatch(
       /^error: --password is not accepted: other users can read the command line/,
     );
+    // A known command's mistake is that one line, without the usage text.
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refuses a short password from stdin with exit code 1, creating nothing', async () => {
@@ -201,6 +203,14 @@ describe('operator CLI (e2e)', () => {
     const { status, stderr } = cli('grant-admin', 'nobody');
     expect(status).toBe(1);
     expect(stderr.trim()).toBe('error: user not found: nobody');
+  });
+
+  it('answers no command with the usage text and exit code 2', () => {
+    const { status, stdout, stderr } = cli();
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^error: no command given\n/);
+    expect(stderr).toContain('Usage: npm run cli -- <command> [options]');
   });
 
   it('answers an unknown command with the usage text and exit code 2', () => {

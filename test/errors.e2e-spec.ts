@@ -64,6 +64,10 @@ describe('errors (e2e)', () => {
       ['get', '/api/auth/login', 'POST'],
       ['delete', '/api/auth/me', 'GET, HEAD'],
       ['post', '/api/health', 'GET, HEAD'],
+      // Swagger's pages, which no controller declares.
+      ['post', '/api/docs', 'GET, HEAD'],
+      ['delete', '/api/docs-json', 'GET, HEAD'],
+      ['put', '/api/docs-yaml', 'GET, HEAD'],
     ];
     for (const [method, path, allow] of cases) {
       const response = await request(t.http)[method as 'get'](path).expect(405);

@@ -717,6 +717,51 @@ describe('integrations (e2e)', () => {
       }
       await request(app.http).get('/api/metrics').expect(404);
     });
+
+    it('labels a body refused before the handler with its route, and an unknown path unmatched', async () => {
+      const series = (method: string, route: string, status: number) =>
+        new RegExp(
+          `^http_requests_total\\{method="${method}",route="${route}",status="${status}"\\} (\\d+)`,
+          'm',
+        );
+      const count = (text: string, pattern: RegExp) =>
+        Number(pattern.exec(text)?.[1] ?? 0);
+      const expected = [
+        series('POST', '/api/auth/invite', 413),
+        series('POST', '/api/auth/invite', 400),
+        series('GET', 'unmatched', 404),
+        series('POST', 'unmatched', 404),
+      ];
+      const read = async () =>
+        (await request(app.http).get('/metrics').expect(200)).text;
+      const before = await read();
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Content-Type', 'application/json')
+        .send(`{"note":"${'x'.repeat(200_000)}"}`)
+        .expect(413);
+      await request(app.http)
+        .post('/api/auth/invite')
+        .set(bearer(admin))
+        .set('Content-Type', 'application/json')
+        .send('{bad')
+        .expect(400);
+      await request(app.http).get('/api/auth/no-such-route').expect(404);
+      // A fixed word written with escapes is no route (docs/api.md).
+      await request(app.http).post('/api/auth/l%6Fgout').expect(404);
+      // Counted once each response is sent: read until all of them show.
+      let after = await read();
+      for (
+        const deadline = Date.now() + 5000;
+        expected.some((p) => count(after, p) === count(before, p)) &&
+        Date.now() < deadline;
+        after = await read()
+      );
+      for (const pattern of expected) {
+        expect(count(after, pattern) - count(before, pattern)).toBe(1);
+      }
+    });
   });
 
   describe('idempotency keys', () => {

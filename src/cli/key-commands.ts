@@ -124,9 +124,15 @@ export async function runKeyCli(argv: readonly string[]): Promise<number> {
     const keys = context.get(ApiKeysService);
     if (command.name === 'create') {
       const username = command.as ?? config.auth.adminUsername;
+      // Without --as, the operator may not know which user was meant.
+      const which =
+        command.as === undefined
+          ? ` (ADMIN_USERNAME; choose another with --as <username>)`
+          : '';
       const user = await context.get(UsersService).findForLogin(username);
-      if (!user?.administrator)
-        throw new Error(`"${username}" is not an administrator`);
+      if (!user) throw new Error(`user not found: ${username}${which}`);
+      if (!user.administrator)
+        throw new Error(`"${username}" is not an administrator${which}`);
       const created = await keys.create(
         {
           createdAt: command.createdAt,

@@ -1,6 +1,6 @@
 import { errorMessage, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './exit';
 import { loadConfigOrExit } from '../config/load-config';
-import { parseCommand, USAGE } from './parse-args';
+import { isCommandName, parseCommand, USAGE } from './parse-args';
 
 /**
  * The operator CLI (`npm run cli -- <command>`): user management against the
@@ -14,10 +14,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const parsed = parseCommand(argv);
   if (!parsed.ok) {
-    // An invite command's mistake is one line (`invite` exists, a flag is
-    // wrong); an unknown command gets the list of commands too.
+    // A known command's mistake is one line (the command exists, an
+    // argument is wrong); a missing or unknown command gets the list too.
     console.error(
-      argv[0] === 'invite'
+      isCommandName(argv[0])
         ? `error: ${parsed.error}`
         : `error: ${parsed.error}\n\n${USAGE}`,
     );

@@ -1,7 +1,7 @@
 import { parseCommand } from './parse-args';
 
 describe('parseCommand', () => {
-  it.each([[[]], [['help']], [['--help']], [['-h']], [['create-user', '-h']]])(
+  it.each([[['help']], [['--help']], [['-h']], [['create-user', '-h']]])(
     'asks for the usage text for %j',
     (argv) => {
       expect(parseCommand(argv)).toEqual({
@@ -65,6 +65,7 @@ describe('parseCommand', () => {
   });
 
   it.each([
+    [[], 'no command given'],
     [['remove-user', 'alice'], 'unknown command "remove-user"'],
     [['toString', 'alice'], 'unknown command "toString"'],
     [['create-user'], 'create-user needs a username'],

@@ -88,18 +88,23 @@ const COMMAND_OPTIONS: Record<string, Options> = {
   'delete-user': HELP_OPTION,
 };
 
+/** Whether `name` is a command (`key` included), right or wrong in its arguments. */
+export function isCommandName(name: string | undefined): boolean {
+  return (
+    name === 'invite' ||
+    name === 'key' ||
+    (name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name))
+  );
+}
+
 /**
  * Turns the command line into one command, without touching the database,
  * so that a typo is reported before anything is started.
  */
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   const [name, ...rest] = argv;
-  if (
-    name === undefined ||
-    name === 'help' ||
-    name === '--help' ||
-    name === '-h'
-  ) {
+  if (name === undefined) return fail('no command given');
+  if (name === 'help' || name === '--help' || name === '-h') {
     return { ok: true, command: { name: 'help' } };
   }
   if (name === 'invite') {

@@ -13,9 +13,12 @@ import { SessionRevocation1796156076455 } from './migrations/1796156076455-Sessi
 import { Integrations1796157562718 } from './migrations/1796157562718-Integrations';
 import { IdempotencyBodyAsJson1796190508000 } from './migrations/1796190508000-IdempotencyBodyAsJson';
 
+/** The service passes its configured bounds; the TypeORM CLI passes none. */
 export interface DatabaseConnectionSettings {
   url: string;
+  /** Unset: no bound. */
   connectTimeoutMs?: number;
+  /** Unset: the server's own (none by default). */
   statementTimeoutMs?: number;
   poolSize?: number;
 }
@@ -57,14 +60,14 @@ export function buildDataSourceOptions(
     extra: {
       // Bounded waits: with the database gone, a request fails fast (503)
       // instead of queueing forever for a connection.
-      connectionTimeoutMillis: settings.connectTimeoutMs ?? 4000,
+      connectionTimeoutMillis: settings.connectTimeoutMs,
       // Opening a connection (TLS, SCRAM) is the expensive part; keep idle
       // ones for a minute rather than pg's default 10 s, so bursts find them.
       idleTimeoutMillis: 60_000,
       // The client-side bound, for a server that stopped answering without
       // closing the connection, is CheckoutWatchdog's, not pg's
       // query_timeout (see there why).
-      statement_timeout: settings.statementTimeoutMs ?? 4000,
+      statement_timeout: settings.statementTimeoutMs,
       idle_in_transaction_session_timeout: 10000,
       keepAlive: true,
     },

@@ -36,8 +36,8 @@ import { poolOf } from './pg-internals';
         };
       },
       dataSourceFactory: async (options) => {
+        await runMigrationsExclusively(options!);
         const dataSource = await new DataSource(options!).initialize();
-        await runMigrationsExclusively(dataSource);
         warmUpPool(dataSource, options!.poolSize ?? 10);
         return dataSource;
       },

@@ -13,6 +13,7 @@ import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { SECURITY_HEADERS } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
+import { RouteTable } from '../common/routing/route-table';
 
 const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
@@ -39,6 +40,7 @@ export const expressPlatform: HttpPlatform = {
 
     const readJsonBody = createJsonBodyReader({ limit: config.app.bodyLimit });
     const observer = responseObserverOf(app);
+    const routes = app.get(RouteTable);
     // One middleware for every request, before any route: Express walks
     // its layers one by one, so fewer layers mean less work per request.
     app.use((request: Request, response: Response, next: NextFunction) => {
@@ -59,10 +61,14 @@ export const expressPlatform: HttpPlatform = {
           response.statusCode,
           elapsed,
         );
-        // req.route: the matched route's template, set by the router.
+        // req.route: the matched route's template, set by the router. A body
+        // refused before routing is still counted under its route, as on
+        // Fastify, which reads bodies after routing.
         observer?.observeResponse(
           request.method,
-          (request.route as { path?: string } | undefined)?.path ?? 'unmatched',
+          (request.route as { path?: string } | undefined)?.path ??
+            routes.templateOf(request.method, request.path) ??
+            'unmatched',
           response.statusCode,
           elapsed / 1000,
         );

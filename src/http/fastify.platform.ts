@@ -50,6 +50,8 @@ export const fastifyPlatform: HttpPlatform = {
       .getHttpAdapter()
       .getInstance();
     setConnectionTimeouts(app.getHttpServer() as Server, config);
+    // Requests answered 404 although the router matched them (below).
+    const unroutable = new WeakSet<FastifyRequest>();
     fastify.addHook('onRequest', (request, reply, done) => {
       // The whole frozen table in one headers() call.
       reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
@@ -59,6 +61,7 @@ export const fastifyPlatform: HttpPlatform = {
         request.url.includes('%') &&
         escapesFixedSegment(pathOf(request.url), request.routeOptions.url ?? '')
       ) {
+        unroutable.add(request);
         void reply.code(404).send({ error: 'not found', code: 404 });
         return;
       }
@@ -75,7 +78,9 @@ export const fastifyPlatform: HttpPlatform = {
       );
       observer?.observeResponse(
         request.method,
-        request.routeOptions.url ?? 'unmatched',
+        reply.statusCode === 404 && unroutable.has(request)
+          ? 'unmatched'
+          : (request.routeOptions.url ?? 'unmatched'),
         reply.statusCode,
         reply.elapsedTime / 1000,
       );

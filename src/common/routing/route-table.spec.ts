@@ -1,4 +1,11 @@
-import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  Patch,
+  Post,
+  RequestMethod,
+} from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { RouteTable } from './route-table';
@@ -75,5 +82,22 @@ describe('RouteTable', () => {
     expect(routes.allowedMethods('/api//auth/invite')).toBeUndefined();
     expect(routes.allowedMethods('//api/auth/invite')).toBeUndefined();
     expect(routes.allowedMethods('/api/auth/invite//revoke')).toBeUndefined();
+  });
+  it('names the template of the route that answers a method and path', () => {
+    expect(routes.templateOf('PATCH', '/API/auth/invite/42/')).toBe(
+      '/api/auth/invite/:id',
+    );
+    expect(routes.templateOf('HEAD', '/api/auth/invite')).toBe(
+      '/api/auth/invite',
+    );
+    expect(routes.templateOf('PUT', '/api/auth/invite/42')).toBeUndefined();
+    expect(routes.templateOf('GET', '/api/auth/invites')).toBeUndefined();
+  });
+
+  it('takes routes that no controller declares', () => {
+    expect(routes.allowedMethods('/api/extra')).toBeUndefined();
+    routes.addRoute('/api/extra', RequestMethod.GET);
+    expect(routes.allowedMethods('/api/extra')).toEqual(['GET', 'HEAD']);
+    expect(routes.templateOf('GET', '/api/Extra')).toBe('/api/extra');
   });
 });

@@ -21,6 +21,8 @@ export const OutsideApiPrefix = () => SetMetadata(OUTSIDE_API_PREFIX, true);
 interface RoutePattern {
   /** Lower-cased path segments; `:name` matches any one segment. */
   segments: string[];
+  /** As the routers name it: `/api/auth/invite/:id`. */
+  template: string;
   methods: Set<string>;
 }
 
@@ -28,7 +30,8 @@ interface RoutePattern {
  * Which methods each route path answers, collected from the controllers once
  * at start-up. When the router finds no handler, the exception filter asks
  * this table whether the path exists with another method (405) or not at all
- * (404): neither platform's router tells the two apart.
+ * (404): neither platform's router tells the two apart. It also names the
+ * route of a request that Express refused before routing it (a body error).
  */
 @Injectable()
 export class RouteTable implements OnApplicationBootstrap {
@@ -71,6 +74,22 @@ export class RouteTable implements OnApplicationBootstrap {
     }
   }
 
+  /** Records a route that no controller declares (the OpenAPI pages). */
+  addRoute(template: string, method: RequestMethod): void {
+    this.add(segmentsOf(template), method);
+  }
+
+  /** The template of the route that answers this method and path, if any. */
+  templateOf(method: string, path: string): string | undefined {
+    const segments = requestSegmentsOf(path);
+    for (const pattern of this.patterns.values()) {
+      if (pattern.methods.has(method) && matches(pattern.segments, segments)) {
+        return pattern.template;
+      }
+    }
+    return undefined;
+  }
+
   /** The methods the path answers, or undefined when no route has this path. */
   allowedMethods(path: string): string[] | undefined {
     const segments = requestSegmentsOf(path);
@@ -89,6 +108,7 @@ export class RouteTable implements OnApplicationBootstrap {
     const key = segments.join('/');
     const pattern = this.patterns.get(key) ?? {
       segments,
+      template: `/${key}`,
       methods: new Set<string>(),
     };
     pattern.methods.add(name);
