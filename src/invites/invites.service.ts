@@ -435,19 +435,17 @@ export class InvitesService {
     let deleted = 0;
     for (;;) {
       const chunk = await this.invites.manager.transaction(async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .delete()
-          .from(Invite)
-          .where(
-            `id IN (SELECT id FROM invites WHERE (${IS_USED}) OR (${IS_EXPIRED})
-              ORDER BY id LIMIT ${CLEANUP_CHUNK} FOR UPDATE SKIP LOCKED)`,
-          )
-          .returning(INVITE_COLUMNS)
-          .execute();
-        const invites = (result.raw as InviteRow[]).map((row) =>
-          toInviteResponse(row, this.linkBase),
+        const rows = await returningAll(
+          manager
+            .createQueryBuilder()
+            .delete()
+            .from(Invite)
+            .where(
+              `id IN (SELECT id FROM invites WHERE (${IS_USED}) OR (${IS_EXPIRED})
+                ORDER BY id LIMIT ${CLEANUP_CHUNK} FOR UPDATE SKIP LOCKED)`,
+            ),
         );
+        const invites = rows.map((row) => toInviteResponse(row, this.linkBase));
         await this.changes.invitesChanged(
           manager,
           NO_REQUEST,
@@ -546,10 +544,15 @@ interface Returnable {
   returning(columns: string): { execute(): Promise<{ raw: unknown }> };
 }
 
-/** Runs an UPDATE or DELETE … RETURNING the invite's columns; the invite it changed, if any. */
+/** Runs an UPDATE or DELETE … RETURNING the invite's columns; the invites it changed. */
+async function returningAll(statement: Returnable): Promise<InviteRow[]> {
+  const result = await statement.returning(INVITE_COLUMNS).execute();
+  return result.raw as InviteRow[];
+}
+
+/** returningAll for a statement that changes one invite at most. */
 async function returningOne(
   statement: Returnable,
 ): Promise<InviteRow | undefined> {
-  const result = await statement.returning(INVITE_COLUMNS).execute();
-  return (result.raw as InviteRow[])[0];
+  return (await returningAll(statement))[0];
 }

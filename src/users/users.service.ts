@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { expireApiKeysOf } from '../api-keys/expire-api-keys';
 import { AuditLog, type AuditAction } from '../audit/audit-log.service';
 import type { RequestContext } from '../audit/request-context';
 import { isUniqueViolation } from '../database/database-errors';
@@ -204,7 +205,7 @@ export class UsersService {
           })
           .where('id = :id', { id: user.id })
           .execute();
-        if (demoted) await expireApiKeysOf(users, user.id);
+        if (demoted) await expireApiKeysOf(users.manager, user.id);
         return { ...user, administrator };
       },
     );
@@ -239,7 +240,7 @@ export class UsersService {
           })
           .where('id = :id', { id: user.id })
           .execute();
-        if (disabled) await expireApiKeysOf(users, user.id);
+        if (disabled) await expireApiKeysOf(users.manager, user.id);
         return { ...user, disabledAt };
       },
     );
@@ -322,20 +323,4 @@ export class UsersService {
     if (!user) throw new UserNotFoundError(username);
     return user;
   }
-}
-
-/**
- * API keys act as the administrator who created them: when that user is
- * demoted or disabled they expire, as the user's sessions end, and stay
- * expired if the user is promoted or enabled again.
- */
-async function expireApiKeysOf(
-  users: Repository<User>,
-  userId: number,
-): Promise<void> {
-  await users.manager.query(
-    `UPDATE api_keys SET expires_at = now()
-     WHERE created_by_id = $1 AND (expires_at IS NULL OR expires_at > now())`,
-    [userId],
-  );
 }
