@@ -1,6 +1,6 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
-import { API_PREFIX, RouteTable } from './common/routing/route-table';
+import { API_PREFIX, DOCS_PATH } from './common/routing/route-table';
 import { METRICS_PATH } from './metrics/metrics.controller';
 import type { AppConfig } from './config/configuration';
 import type { HttpPlatform } from './http/http-platform';
@@ -33,13 +33,7 @@ export function configureApp(
   });
 
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
-    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  SwaggerModule.setup(DOCS_PATH, app, document, {
+    jsonDocumentUrl: `${DOCS_PATH}-json`,
   });
-  // Swagger's pages are no controller's: without these, another method on
-  // them would be a 404 rather than a 405.
-  const routes = app.get(RouteTable);
-  for (const page of ['docs', 'docs-json', 'docs-yaml']) {
-    routes.addRoute(`${API_PREFIX}/${page}`, RequestMethod.GET);
-  }
 }

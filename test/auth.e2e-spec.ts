@@ -50,6 +50,29 @@ describe('auth (e2e)', () => {
       expect(lifetime).toBeLessThanOrEqual(24 * 3600 * 1000);
     });
 
+    it("takes the body Zipline v3's login page sends, its two-factor code ignored", async () => {
+      for (const code of [null, '123456']) {
+        await request(t.http)
+          .post('/api/auth/login')
+          .send({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD, code })
+          .expect(200);
+      }
+      const wrong = await request(t.http)
+        .post('/api/auth/login')
+        .send({
+          username: ADMIN_USERNAME,
+          password: 'wrong-password',
+          code: null,
+        })
+        .expect(401);
+      expect(wrong.body).toEqual(INVALID_CREDENTIALS);
+      // Any other key is still refused.
+      await request(t.http)
+        .post('/api/auth/login')
+        .send({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD, totp: 1 })
+        .expect(400);
+    });
+
     it('matches the username regardless of letter case', async () => {
       await request(t.http)
         .post('/api/auth/login')

@@ -537,6 +537,8 @@ export interface components {
       username: string;
       /** @example correct horse battery staple */
       password: string;
+      /** @description Zipline's two-factor code, which its login page always sends (null without one); accepted and ignored: there is no two-factor login here */
+      code?: string | null;
     };
     RegisterDto: {
       /**

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsString } from 'class-validator';
 
 const MESSAGE = 'username and password are required';
 
@@ -11,4 +11,13 @@ export class LoginDto {
   @ApiProperty({ example: 'correct horse battery staple' })
   @IsString({ message: MESSAGE })
   password: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      "Zipline's two-factor code, which its login page always sends (null without one); accepted and ignored: there is no two-factor login here",
+  })
+  @Allow()
+  code?: unknown;
 }

@@ -1,11 +1,4 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  Patch,
-  Post,
-  RequestMethod,
-} from '@nestjs/common';
+import { Controller, Delete, Get, Patch, Post } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { RouteTable } from './route-table';
@@ -94,10 +87,10 @@ describe('RouteTable', () => {
     expect(routes.templateOf('GET', '/api/auth/invites')).toBeUndefined();
   });
 
-  it('takes routes that no controller declares', () => {
-    expect(routes.allowedMethods('/api/extra')).toBeUndefined();
-    routes.addRoute('/api/extra', RequestMethod.GET);
-    expect(routes.allowedMethods('/api/extra')).toEqual(['GET', 'HEAD']);
-    expect(routes.templateOf('GET', '/api/Extra')).toBe('/api/extra');
+  it("knows Swagger's pages, which no controller declares", () => {
+    for (const page of ['/api/docs', '/api/docs-json', '/api/docs-yaml']) {
+      expect(routes.allowedMethods(page)).toEqual(['GET', 'HEAD']);
+      expect(routes.templateOf('GET', page.toUpperCase())).toBe(page);
+    }
   });
 });

@@ -9,6 +9,10 @@ import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
 export const API_PREFIX = 'api';
 
+/** Swagger UI; its documents are at `-json` and `-yaml` beside it. */
+export const DOCS_PATH = `${API_PREFIX}/docs`;
+const DOCS_ROUTES = [DOCS_PATH, `${DOCS_PATH}-json`, `${DOCS_PATH}-yaml`];
+
 const OUTSIDE_API_PREFIX = 'outsideApiPrefix';
 
 /**
@@ -72,11 +76,10 @@ export class RouteTable implements OnApplicationBootstrap {
         }
       }
     }
-  }
-
-  /** Records a route that no controller declares (the OpenAPI pages). */
-  addRoute(template: string, method: RequestMethod): void {
-    this.add(segmentsOf(template), method);
+    // Swagger's pages (app.setup.ts) are no controller's.
+    for (const path of DOCS_ROUTES) {
+      this.add(segmentsOf(path), RequestMethod.GET);
+    }
   }
 
   /** The template of the route that answers this method and path, if any. */
