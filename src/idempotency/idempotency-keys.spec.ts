@@ -100,6 +100,13 @@ describe('requestFingerprint', () => {
     expect(of(undefined)).toBe(of(null));
   });
 
+  it('is the same for no body, an empty one and {}, and not for []', () => {
+    expect(of({})).toBe(of(undefined));
+    expect(of({})).toBe(of(null));
+    expect(of([])).not.toBe(of(undefined));
+    expect(of({ count: 1 })).not.toBe(of({}));
+  });
+
   it('differs for another value, array order, handler or method', () => {
     const first = of({ count: 2, list: [1, 2] });
     expect(of({ count: 3, list: [1, 2] })).not.toBe(first);

@@ -21,7 +21,9 @@ const ABANDONED_AFTER = '5 minutes';
 
 /**
  * What makes two requests "the same": method, route handler and body, the
- * body as its JSON value: neither spacing nor the order of keys counts.
+ * body as its JSON value: neither spacing nor the order of keys counts. No
+ * body, an empty one and `{}` ask for the same thing; which of them the
+ * handler sees for an empty body differs between Express and Fastify.
  */
 export function requestFingerprint(
   method: string,
@@ -29,8 +31,18 @@ export function requestFingerprint(
   body: unknown,
 ): string {
   return createHash('sha256')
-    .update(stableStringify([method, handler, body ?? null]))
+    .update(stableStringify([method, handler, isEmptyBody(body) ? null : body]))
     .digest('hex');
+}
+
+function isEmptyBody(body: unknown): boolean {
+  return (
+    body === undefined ||
+    body === null ||
+    (typeof body === 'object' &&
+      !Array.isArray(body) &&
+      Object.keys(body).length === 0)
+  );
 }
 
 /**
