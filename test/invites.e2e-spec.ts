@@ -209,6 +209,8 @@ describe('/api/auth/invite (e2e)', () => {
       '-1h',
       '0s',
       '5',
+      '8000y',
+      'date=10000-01-01',
       123,
       true,
       {},

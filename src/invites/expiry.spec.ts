@@ -97,4 +97,18 @@ describe('parseExpiry', () => {
   it('accepts the first millisecond after now', () => {
     expect(parseExpiry('2030-01-01T00:00:00.001Z', NOW)).toEqual(fromNow(1));
   });
+
+  it('accepts the last millisecond of the year 9999 and refuses anything later', () => {
+    expect(parseExpiry('9999-12-31T23:59:59.999Z', NOW)).toEqual(
+      new Date('9999-12-31T23:59:59.999Z'),
+    );
+    for (const later of [
+      '8000y',
+      'date=10000-01-01',
+      'date=+010000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59.999-01:00',
+    ]) {
+      expect(() => parseExpiry(later, NOW)).toThrow(InvalidDateError);
+    }
+  });
 });

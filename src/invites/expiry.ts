@@ -5,6 +5,9 @@ import { InvalidDateError } from './invites.errors';
 const ISO_8601 =
   /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 
+/** The last moment an ISO-8601 string with a four-digit year can name. */
+const LATEST_EXPIRY = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /**
  * When an invite expires, from what a client sent as `expiresAt`:
  * - absent, `null` or `"never"`: never (null);
@@ -13,7 +16,8 @@ const ISO_8601 =
  * - a duration (`30min`, `1.5h`, `2 hours`, `7d`, `1w`, `1y`) counted from `now`.
  * Durations are tried before dates because JavaScript's date parser accepts
  * nonsense such as `"1"` (the year 2001).
- * @throws InvalidDateError for anything else, and for a moment not after `now`.
+ * @throws InvalidDateError for anything else, for a moment not after `now`,
+ * and for one after the year 9999 (its ISO string would need a six-digit year).
  */
 export function parseExpiry(value: unknown, now: Date): Date | null {
   if (value === undefined || value === null) return null;
@@ -37,7 +41,8 @@ export function parseExpiry(value: unknown, now: Date): Date | null {
   if (
     !Number.isFinite(expiresAt.getTime()) ||
     !namesRealDay(text.replace(/^date=\s*/i, '')) ||
-    expiresAt.getTime() <= now.getTime()
+    expiresAt.getTime() <= now.getTime() ||
+    expiresAt.getTime() > LATEST_EXPIRY
   ) {
     throw new InvalidDateError();
   }
