@@ -274,16 +274,27 @@ describe('errors (e2e)', () => {
   });
 
   it('echoes the caller X-Request-Id and generates one otherwise', async () => {
-    const echoed = await request(t.http)
-      .get('/api/health')
-      .set('X-Request-Id', 'abc-123');
-    expect(echoed.headers['x-request-id']).toBe('abc-123');
+    for (const id of [
+      'abc-123',
+      'req/1',
+      'YWJj+/==',
+      'trace@1',
+      'x'.repeat(200),
+    ]) {
+      const echoed = await request(t.http)
+        .get('/api/health')
+        .set('X-Request-Id', id);
+      expect(echoed.headers['x-request-id']).toBe(id);
+    }
     const generated = await request(t.http).get('/api/nope');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
-    const unsafe = await request(t.http)
-      .get('/api/health')
-      .set('X-Request-Id', 'bad id\twith spaces');
-    expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // A space or a tab would split the access line's fields.
+    for (const unsafe of ['bad id', 'bad\tid', 'x'.repeat(201)]) {
+      const replaced = await request(t.http)
+        .get('/api/health')
+        .set('X-Request-Id', unsafe);
+      expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });
 

@@ -3,8 +3,11 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-/** What a caller's id may look like; anything else is replaced, so logs cannot be forged. */
-const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * What a caller's id may look like: visible ASCII, so it stays one field of
+ * the access line. Anything else is replaced, so logs cannot be forged.
+ */
+const ACCEPTABLE_ID = /^[\x21-\x7e]{1,200}$/;
 
 /** The caller's X-Request-Id when acceptable, else a fresh UUID. */
 export function requestIdFor(headers: IncomingHttpHeaders): string {
