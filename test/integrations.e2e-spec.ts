@@ -678,6 +678,53 @@ describe('integrations (e2e)', () => {
         /^<\/api\/audit\?limit=1&cursor=\d+>; rel="next"$/,
       );
     });
+
+    it('walks every entry page by page, with no Link on the last page even when it is full', async () => {
+      const all = (
+        await request(app.http)
+          .get('/api/audit?limit=1000')
+          .set(bearer(admin))
+          .expect(200)
+      ).body as Array<{ id: number }>;
+      // Pages of two over an even number of entries, so the last page is
+      // exactly full: all of them, or all but the newest.
+      const start = all.length % 2 === 0 ? all[0].id + 1 : all[0].id;
+      const expected = all.filter((entry) => entry.id < start);
+      const seen: number[] = [];
+      let next: string | undefined =
+        `/api/audit?limit=2&cursor=${start}&_=cache-buster`;
+      while (next) {
+        const page = await request(app.http)
+          .get(next)
+          .set(bearer(admin))
+          .expect(200);
+        expect((page.body as unknown[]).length).toBeGreaterThan(0);
+        seen.push(...(page.body as Array<{ id: number }>).map((e) => e.id));
+        const link = page.headers.link as string | undefined;
+        next = link ? /^<([^>]+)>; rel="next"$/.exec(link)?.[1] : undefined;
+      }
+      expect(expected.length % 2).toBe(0);
+      expect(seen).toEqual(expected.map((entry) => entry.id));
+    });
+
+    it('ignores unknown query parameters and refuses a bad limit or cursor', async () => {
+      await request(app.http)
+        .get('/api/audit?foo=bar&_=123')
+        .set(bearer(admin))
+        .expect(200);
+      for (const query of [
+        'limit=0',
+        'limit=x',
+        'cursor=0',
+        'limit=1&limit=2',
+      ]) {
+        const response = await request(app.http)
+          .get(`/api/audit?${query}`)
+          .set(bearer(admin))
+          .expect(400);
+        expect(response.body).toEqual({ error: 'invalid query', code: 400 });
+      }
+    });
   });
 
   describe('/metrics', () => {

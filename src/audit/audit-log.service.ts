@@ -117,14 +117,14 @@ export class AuditLog {
       FROM ${source}`;
   }
 
-  /** Newest first. */
+  /** Newest first, one row beyond the page (idPage cuts it). */
   async list(query: IdPageQuery): Promise<AuditEntryResponse[]> {
     const rows = await readRows<AuditRow>(
       this.dataSource,
       `SELECT id, at, action, actor_user_id, actor_api_key_id, target_type, target_id, request_id, ip
        FROM audit_log WHERE ($1::bigint IS NULL OR id < $1::bigint)
        ORDER BY id DESC LIMIT $2`,
-      [query.before ?? null, query.limit],
+      [query.before ?? null, query.limit + 1],
     );
     return rows.map((row) => ({
       id: Number(row.id),

@@ -9,7 +9,7 @@ import {
 import {
   ApiIdPageQuery,
   NEXT_PAGE_LINK_HEADER,
-  nextIdPage,
+  idPage,
   parseIdPageQuery,
 } from '../common/paging/id-page-query';
 import { PageAnswers } from '../common/paging/page-answers';
@@ -44,9 +44,6 @@ export class AuditController {
   ): Promise<AuditEntryResponse[]> {
     const query = parseIdPageQuery(rawQuery);
     const items = await this.audit.list(query);
-    return this.pages.items(exchange, {
-      items,
-      next: nextIdPage(query, items),
-    });
+    return this.pages.items(exchange, idPage(query, items));
   }
 }

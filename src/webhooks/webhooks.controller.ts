@@ -24,7 +24,7 @@ import {
 import {
   ApiIdPageQuery,
   NEXT_PAGE_LINK_HEADER,
-  nextIdPage,
+  idPage,
   parseIdPageQuery,
 } from '../common/paging/id-page-query';
 import { PageAnswers } from '../common/paging/page-answers';
@@ -114,9 +114,6 @@ export class WebhooksController {
   ): Promise<WebhookDeliveryResponse[]> {
     const query = parseIdPageQuery(rawQuery);
     const items = await this.webhooks.deliveries(id, query);
-    return this.pages.items(exchange, {
-      items,
-      next: nextIdPage(query, items),
-    });
+    return this.pages.items(exchange, idPage(query, items));
   }
 }

@@ -104,7 +104,7 @@ export class WebhooksService {
     });
   }
 
-  /** Latest first. */
+  /** Latest first, one row beyond the page (idPage cuts it). */
   async deliveries(
     id: number,
     query: IdPageQuery,
@@ -132,7 +132,7 @@ export class WebhooksService {
        FROM webhook_deliveries
        WHERE webhook_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
        ORDER BY id DESC LIMIT $3`,
-      [id, query.before ?? null, query.limit],
+      [id, query.before ?? null, query.limit + 1],
     );
     return rows.map((row) => ({
       id: Number(row.id),

@@ -3,6 +3,7 @@ import { ApiQuery } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../decorators/api-error-responses.decorator';
 import { InvalidInputError } from '../errors/domain-error';
 import { API_PREFIX } from '../routing/route-table';
+import type { Page } from './page';
 
 export const ID_PAGE_MAX = 1000;
 export const ID_PAGE_DEFAULT = 100;
@@ -16,36 +17,44 @@ export interface IdPageQuery {
 
 /**
  * For append-only logs (audit, deliveries) the id alone orders the rows, so
- * the cursor is the last id seen. Anything else in the query → 400.
+ * the cursor is the last id seen. A bad `limit` or `cursor` → 400; other
+ * parameters are ignored, as on the invite list.
  */
 export function parseIdPageQuery(query: Record<string, unknown>): IdPageQuery {
   const result: IdPageQuery = { limit: ID_PAGE_DEFAULT };
-  for (const [key, value] of Object.entries(query)) {
-    if (typeof value !== 'string') throw new InvalidInputError('invalid query');
-    if (key === 'limit' && /^\d{1,4}$/.test(value)) {
-      result.limit = Number(value);
-      if (result.limit < 1 || result.limit > ID_PAGE_MAX)
-        throw new InvalidInputError('invalid query');
-    } else if (key === 'cursor' && /^[1-9]\d{0,17}$/.test(value)) {
-      result.before = value;
-    } else {
+  const { limit, cursor } = query;
+  if (limit !== undefined) {
+    if (typeof limit !== 'string' || !/^\d{1,4}$/.test(limit))
       throw new InvalidInputError('invalid query');
-    }
+    result.limit = Number(limit);
+    if (result.limit < 1 || result.limit > ID_PAGE_MAX)
+      throw new InvalidInputError('invalid query');
+  }
+  if (cursor !== undefined) {
+    if (typeof cursor !== 'string' || !/^[1-9]\d{0,17}$/.test(cursor))
+      throw new InvalidInputError('invalid query');
+    result.before = cursor;
   }
   return result;
 }
 
-/** The next page's URL when the page is full, else undefined. */
-export function nextIdPage(
+/**
+ * The page from rows read with one more than `query.limit` (the services
+ * do): the extra row, cut here, is what says another page exists.
+ */
+export function idPage<T extends { id: string | number }>(
   query: IdPageQuery,
-  rows: Array<{ id: string | number }>,
-): URLSearchParams | undefined {
-  if (rows.length < query.limit) return undefined;
-  const last = rows[rows.length - 1];
-  return new URLSearchParams({
-    limit: String(query.limit),
-    cursor: String(last.id),
-  });
+  rows: T[],
+): Page<T> {
+  if (rows.length <= query.limit) return { items: rows };
+  const items = rows.slice(0, query.limit);
+  return {
+    items,
+    next: new URLSearchParams({
+      limit: String(query.limit),
+      cursor: String(items[items.length - 1].id),
+    }),
+  };
 }
 
 /** The `Link` header of a paged list's 200, for the list at `path` (under the API prefix). */
