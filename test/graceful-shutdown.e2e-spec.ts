@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN_PASSWORD, TEST_JWT_SECRET } from './helpers/create-app';
@@ -35,6 +35,8 @@ describe('graceful shutdown (e2e)', () => {
       ADMIN_USERNAME: 'admin',
       ADMIN_PASSWORD,
       RATE_LIMIT_AUTH: '0',
+      // Far beyond the request: reaching it would mean a connection held the exit.
+      SHUTDOWN_TIMEOUT: '30',
     });
     const { port } = server;
     await server.healthy();
@@ -44,7 +46,11 @@ describe('graceful shutdown (e2e)', () => {
       username: 'admin',
       password: ADMIN_PASSWORD,
     });
+    // A client that keeps its connection open after the answer, as browsers
+    // and connection pools do.
+    const agent = new Agent({ keepAlive: true });
     const inFlight = httpRequest({
+      agent,
       host: '127.0.0.1',
       port,
       method: 'POST',
@@ -100,8 +106,12 @@ describe('graceful shutdown (e2e)', () => {
       expect.objectContaining({ token: expect.any(String) }),
     );
 
+    // The server ends that connection once the answer is sent, rather than
+    // at the timeout.
     const [code] = await server.exited;
+    agent.destroy();
     expect(code).toBe(0);
     expect(server.output).toMatch(/SIGTERM received/);
+    expect(server.output).not.toMatch(/shutdown timeout reached/);
   });
 });

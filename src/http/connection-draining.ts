@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+
 let draining = false;
 
 /**
@@ -13,4 +15,13 @@ export function startDrainingConnections(): void {
 /** Whether responses should carry `Connection: close`. */
 export function isDraining(): boolean {
   return draining;
+}
+
+/**
+ * Called once a response is sent. A request already in flight when shutdown
+ * began got no `Connection: close`; its keep-alive connection is ended here,
+ * as idle ones are at shutdown, or it would hold the exit until the timeout.
+ */
+export function endConnectionIfDraining(socket: Socket | null): void {
+  if (draining) socket?.end();
 }

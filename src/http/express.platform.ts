@@ -7,7 +7,7 @@ import { logAccess } from './access-log';
 import { ExpressJsonAdapter } from './express-json-adapter';
 import { responseObserverOf } from './response-observer';
 import { answerClientErrorAsJson } from './client-error-handler';
-import { isDraining } from './connection-draining';
+import { endConnectionIfDraining, isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
@@ -72,6 +72,7 @@ export const expressPlatform: HttpPlatform = {
           response.statusCode,
           elapsed / 1000,
         );
+        endConnectionIfDraining(request.socket);
       });
       // Express's router answers a param it cannot percent-decode with a
       // 400; Fastify's finds no route. A plain URIError is the filter's 404.

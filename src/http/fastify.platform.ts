@@ -10,7 +10,7 @@ import type { AppConfig } from '../config/configuration';
 import { logAccess } from './access-log';
 import { responseObserverOf } from './response-observer';
 import { answerClientErrorAsJson } from './client-error-handler';
-import { isDraining } from './connection-draining';
+import { endConnectionIfDraining, isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
@@ -84,6 +84,7 @@ export const fastifyPlatform: HttpPlatform = {
         reply.statusCode,
         reply.elapsedTime / 1000,
       );
+      endConnectionIfDraining(request.raw.socket);
       done();
     });
 

@@ -57,6 +57,10 @@ export class ServerProcess {
           PATH: process.env.PATH ?? '',
           HOME: process.env.HOME ?? '',
           NODE_ENV: 'test',
+          // The platform the suite runs on (.ci/run runs it on each).
+          ...(process.env.HTTP_PLATFORM
+            ? { HTTP_PLATFORM: process.env.HTTP_PLATFORM }
+            : {}),
           ...env,
           PORT: String(port),
         },
