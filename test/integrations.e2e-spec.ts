@@ -492,6 +492,21 @@ describe('integrations (e2e)', () => {
         .expect(200);
       for (const event of receiver.received) {
         expect(event.body.data).toMatchObject({ invite: after.body });
+        // In the API's key order, as the client parsed the raw body.
+        const data = event.body.data as Record<string, object>;
+        expect(Object.keys(data)).toEqual(
+          event.body.type === 'invite.redeemed'
+            ? ['invite', 'user']
+            : ['user', 'invite'],
+        );
+        expect(Object.keys(data.invite)).toEqual(Object.keys(after.body));
+        expect(Object.keys(data.user)).toEqual([
+          'id',
+          'username',
+          'administrator',
+          'createdAt',
+          'inviteId',
+        ]);
       }
       expect(after.body).toMatchObject({ uses: 1, valid: true });
       expect(receiver.received.every((event) => event.verified)).toBe(true);

@@ -146,10 +146,13 @@ const INVITE_JSON_PROPERTIES = {
   url: { type: 'string' },
 } as const;
 
+/** InviteResponse's keys in the wire order. */
+export const INVITE_KEYS = Object.keys(INVITE_JSON_PROPERTIES);
+
 export const INVITE_JSON_SCHEMA = {
   type: 'object' as const,
   properties: INVITE_JSON_PROPERTIES,
-  required: Object.keys(INVITE_JSON_PROPERTIES),
+  required: INVITE_KEYS,
 };
 
 /** What an invite's `url` starts with; the code is appended. */

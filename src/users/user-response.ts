@@ -24,6 +24,15 @@ export class UserResponse {
   inviteId: number | null;
 }
 
+/** UserResponse's keys in the wire order, as toUserResponse writes them. */
+export const USER_KEYS = [
+  'id',
+  'username',
+  'administrator',
+  'createdAt',
+  'inviteId',
+] as const;
+
 export function toUserResponse(user: User): UserResponse {
   return {
     id: user.id,

@@ -9,6 +9,7 @@ import { Metrics } from '../metrics/metrics.service';
 import { readRows } from '../database/read-rows';
 import { EventOutbox } from './event-outbox';
 import type { DeliveryJob, FanoutJob } from './webhook-events';
+import { eventPayload } from './event-payload';
 import { RETRY_WINDOW_MS, retryDelaySeconds } from './webhook-retry';
 import { postJson } from './webhook-sender';
 import { parseWebhookUrl, vetUrl } from './url-vetting';
@@ -144,12 +145,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
         url,
         this.config.get('webhooks', { infer: true }).allowPrivate,
       );
-      const body = JSON.stringify({
-        id: event.id,
-        type: event.type,
-        createdAt: event.createdAt,
-        data: event.data,
-      });
+      const body = eventPayload(event);
       const timestamp = new Date();
       const headers = {
         'webhook-id': event.id,
