@@ -222,6 +222,34 @@ describe('operator CLI (e2e)', () => {
     expect(stderr).toContain('create-user <username> [--admin]');
   });
 
+  it("deletes a user's invites with an audit entry and an event each", async () => {
+    expect(cli('create-user', 'olga', '--admin').status).toBe(0);
+    const [{ id }] = (
+      await db.query<{ id: number }>(
+        `SELECT id FROM users WHERE username = 'olga'`,
+      )
+    ).rows;
+    const invites = (
+      await db.query<{ id: number }>(
+        `INSERT INTO invites (code, created_by_id)
+         VALUES ('olga-invite-1', $1), ('olga-invite-2', $1) RETURNING id`,
+        [id],
+      )
+    ).rows.map((row) => String(row.id));
+    expect(cli('delete-user', 'olga').status).toBe(0);
+    const audited = await db.query<{ target_id: string }>(
+      `SELECT target_id FROM audit_log
+       WHERE action = 'invite.deleted' AND target_id = ANY($1) ORDER BY target_id`,
+      [invites],
+    );
+    expect(audited.rows.map((row) => row.target_id)).toEqual(invites.sort());
+    const left = await db.query(
+      `SELECT 1 FROM invites WHERE created_by_id = $1`,
+      [id],
+    );
+    expect(left.rows).toHaveLength(0);
+  });
+
   it('records each user change in the audit log, with no actor and no password', async () => {
     const create = cliWithInput(
       'ivan-password-1\n',

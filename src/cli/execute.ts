@@ -76,11 +76,16 @@ export async function executeCommand(
         creatorId: () => firstAdministratorId(context!.get(DataSource)),
       });
     } else {
-      await runCommand(command, context.get(UsersService), {
-        print: (line) => console.log(line),
-        generatePassword,
-        log: (line) => console.error(operatorLogLine(line)),
-      });
+      await runCommand(
+        command,
+        context.get(UsersService),
+        {
+          print: (line) => console.log(line),
+          generatePassword,
+          log: (line) => console.error(operatorLogLine(line)),
+        },
+        context.get(InvitesService),
+      );
     }
     return EXIT_OK;
   } catch (error) {

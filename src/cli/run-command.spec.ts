@@ -144,7 +144,7 @@ describe('runCommand', () => {
     const users = fakeUsers();
     const out = io();
     await runCommand({ name: 'delete-user', username: 'alice' }, users, out);
-    expect(users.delete).toHaveBeenCalledWith('alice', NO_REQUEST);
+    expect(users.delete).toHaveBeenCalledWith('alice', NO_REQUEST, undefined);
     expect(out.lines).toEqual(['Deleted "Alice".']);
     expect(out.logged).toEqual(['deleted "Alice" (id 1)']);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NO_REQUEST } from '../audit/request-context';
+import type { InvitesService } from '../invites/invites.service';
 import type { UsersService } from '../users/users.service';
 import type { CliCommand } from './parse-args';
 
@@ -24,12 +25,15 @@ type UserCommands = Pick<
 /**
  * Carries out one database command through UsersService, so the CLI obeys
  * exactly the rules the API does (hashing, case-insensitive uniqueness).
- * Domain errors (UsernameTakenError, UserNotFoundError) are left to the caller.
+ * `invites` deletes a deleted user's invites with their audit entries and
+ * events. Domain errors (UsernameTakenError, UserNotFoundError) are left to
+ * the caller.
  */
 export async function runCommand(
   command: Exclude<CliCommand, { name: 'help' }>,
   users: UserCommands,
   io: CommandIo,
+  invites?: Pick<InvitesService, 'deleteCreatedBy'>,
 ): Promise<void> {
   switch (command.name) {
     case 'create-user': {
@@ -98,7 +102,14 @@ export async function runCommand(
       return;
     }
     case 'delete-user': {
-      const user = await users.delete(command.username, NO_REQUEST);
+      const user = await users.delete(
+        command.username,
+        NO_REQUEST,
+        invites &&
+          (async (manager, deleted) => {
+            await invites.deleteCreatedBy(manager, deleted.id, NO_REQUEST);
+          }),
+      );
       io.print(`Deleted "${user.username}".`);
       io.log?.(`deleted "${user.username}" (id ${user.id})`);
       return;

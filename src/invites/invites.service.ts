@@ -459,6 +459,27 @@ export class InvitesService {
     }
   }
 
+  /**
+   * Deletes every invite `userId` created, audited and announced, inside the
+   * caller's transaction (the user's own deletion). Resolves with how many.
+   */
+  async deleteCreatedBy(
+    manager: EntityManager,
+    userId: number,
+    context: RequestContext,
+  ): Promise<number> {
+    const rows = await returningAll(
+      manager
+        .createQueryBuilder()
+        .delete()
+        .from(Invite)
+        .where('created_by_id = :userId', { userId }),
+    );
+    const invites = rows.map((row) => toInviteResponse(row, this.linkBase));
+    await this.changes.invitesChanged(manager, context, 'deleted', invites);
+    return invites.length;
+  }
+
   /** Distinct codes; fewer than `count` only if the generator keeps repeating itself. */
   private drawCodes(count: number): string[] {
     const codes = new Set<string>();

@@ -248,15 +248,22 @@ export class UsersService {
 
   /**
    * Deletes the user; the invites they created go with them (foreign key).
+   * `alsoDelete` runs first, in the same transaction: the caller deletes
+   * those invites itself there, so each is audited and announced.
    * @throws LastAdministratorError when it would delete the last enabled administrator.
    */
-  async delete(username: string, context: RequestContext): Promise<User> {
+  async delete(
+    username: string,
+    context: RequestContext,
+    alsoDelete?: (manager: EntityManager, user: User) => Promise<void>,
+  ): Promise<User> {
     return this.changeGuardingAdministrators(
       username,
       context,
       'user.deleted',
       async (user, users) => {
         await this.assertNotLastAdministrator(user, users, 'delete');
+        await alsoDelete?.(users.manager, user);
         await users.delete({ id: user.id });
         return user;
       },
