@@ -417,6 +417,25 @@ describe('invite lifecycle (e2e)', () => {
       expect(again.body).toEqual(first.body);
     });
 
+    it('audits a revoke or unrevoke only when it changes the invite', async () => {
+      const invite = await one();
+      for (const action of ['revoke', 'revoke', 'unrevoke', 'unrevoke']) {
+        await asAdmin()
+          .post(`/api/auth/invite/${invite.id}/${action}`)
+          .expect(200);
+      }
+      const rows = await t.dataSource.query<Array<{ action: string }>>(
+        `SELECT action FROM audit_log
+         WHERE target_type = 'invite' AND target_id = $1 ORDER BY id`,
+        [String(invite.id)],
+      );
+      expect(rows.map((row) => row.action)).toEqual([
+        'invite.created',
+        'invite.revoked',
+        'invite.unrevoked',
+      ]);
+    });
+
     it('refuses a revoked code at registration and in the lookup, like an unknown one', async () => {
       const invite = await one();
       await asAdmin().post(`/api/auth/invite/${invite.id}/revoke`).expect(200);

@@ -253,33 +253,33 @@ export class InvitesService {
 
   /** Revoking again keeps the first time. */
   revoke(id: number, context: RequestContext): Promise<InviteResponse> {
-    return this.setRevokedAt(
-      id,
-      'revoked',
-      () => 'COALESCE(revoked_at, now())',
-      context,
-    );
+    return this.setRevokedAt(id, 'revoked', context);
   }
 
   unrevoke(id: number, context: RequestContext): Promise<InviteResponse> {
-    return this.setRevokedAt(id, 'unrevoked', () => 'NULL', context);
+    return this.setRevokedAt(id, 'unrevoked', context);
   }
 
+  /**
+   * Only an invite whose state changes is written, audited and announced:
+   * revoking a revoked invite (or unrevoking an unrevoked one) answers it
+   * as it is.
+   */
   private async setRevokedAt(
     id: number,
     change: 'revoked' | 'unrevoked',
-    value: () => string,
     context: RequestContext,
   ): Promise<InviteResponse> {
+    const revoking = change === 'revoked';
     const invite = await this.changeOne(change, context, (manager) =>
       manager
         .createQueryBuilder()
         .update(Invite)
-        .set({ revokedAt: value })
-        .where('id = :id', { id }),
+        .set({ revokedAt: revoking ? () => 'now()' : null })
+        .where('id = :id', { id })
+        .andWhere(revoking ? 'revoked_at IS NULL' : 'revoked_at IS NOT NULL'),
     );
-    if (!invite) throw new InviteNotFoundError();
-    return invite;
+    return invite ?? this.find({ id });
   }
 
   /**
