@@ -76,6 +76,7 @@ describe('RouteTable', () => {
     expect(routes.allowedMethods('//api/auth/invite')).toBeUndefined();
     expect(routes.allowedMethods('/api/auth/invite//revoke')).toBeUndefined();
   });
+
   it('names the template of the route that answers a method and path', () => {
     expect(routes.templateOf('PATCH', '/API/auth/invite/42/')).toBe(
       '/api/auth/invite/:id',
