@@ -279,17 +279,25 @@ describe('errors (e2e)', () => {
       'req/1',
       'YWJj+/==',
       'trace@1',
-      'x'.repeat(200),
+      'x'.repeat(128),
     ]) {
       const echoed = await request(t.http)
         .get('/api/health')
         .set('X-Request-Id', id);
       expect(echoed.headers['x-request-id']).toBe(id);
     }
+    // The longest kept id also fits the audit log's column (a failed login
+    // is audited with it).
+    const audited = await request(t.http)
+      .post('/api/auth/login')
+      .set('X-Request-Id', 'y'.repeat(128))
+      .send({ username: 'nobody-by-this-name', password: 'wrong-password' })
+      .expect(401);
+    expect(audited.headers['x-request-id']).toBe('y'.repeat(128));
     const generated = await request(t.http).get('/api/nope');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     // A space or a tab would split the access line's fields.
-    for (const unsafe of ['bad id', 'bad\tid', 'x'.repeat(201)]) {
+    for (const unsafe of ['bad id', 'bad\tid', 'x'.repeat(129)]) {
       const replaced = await request(t.http)
         .get('/api/health')
         .set('X-Request-Id', unsafe);

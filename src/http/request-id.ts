@@ -5,9 +5,10 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /**
  * What a caller's id may look like: visible ASCII, so it stays one field of
- * the access line. Anything else is replaced, so logs cannot be forged.
+ * the access line, and at most as long as the audit log's request_id
+ * column. Anything else is replaced, so logs cannot be forged.
  */
-const ACCEPTABLE_ID = /^[\x21-\x7e]{1,200}$/;
+const ACCEPTABLE_ID = /^[\x21-\x7e]{1,128}$/;
 
 /** The caller's X-Request-Id when acceptable, else a fresh UUID. */
 export function requestIdFor(headers: IncomingHttpHeaders): string {
