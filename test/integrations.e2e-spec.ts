@@ -1,10 +1,10 @@
-import { connect } from 'node:net';
 import request from 'supertest';
 import { IdempotencyCleanup } from '../src/idempotency/idempotency-cleanup';
 import { NO_REQUEST } from '../src/audit/request-context';
 import { requestFingerprint } from '../src/idempotency/idempotency-keys';
 import { UsersService } from '../src/users/users.service';
 import { createApp, type TestApp } from './helpers/create-app';
+import { sendRaw } from './helpers/raw-http';
 import { WebhookReceiver } from './helpers/webhook-receiver';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -857,33 +857,31 @@ describe('integrations (e2e)', () => {
     });
 
     it('treats no body, an empty one and {} as the same body', async () => {
-      const base = new URL(await app.listen());
+      const base = await app.listen();
       const token = await app.adminToken();
       // Raw HTTP: Node's client always sends Content-Length with a POST.
-      const post = (headers: string, body: string) =>
-        new Promise<string>((resolve, reject) => {
-          const socket = connect(Number(base.port), base.hostname);
-          let answer = '';
-          socket.setEncoding('latin1');
-          socket.on('data', (chunk: string) => (answer += chunk));
-          socket.on('end', () => resolve(answer));
-          socket.on('error', reject);
-          // write, not end: the server answers, then closes (Connection: close).
-          socket.write(
-            `POST /api/auth/invite HTTP/1.1\r\nHost: ${base.host}\r\nConnection: close\r\n` +
-              `Authorization: Bearer ${token}\r\nIdempotency-Key: empty-bodies\r\n${headers}\r\n${body}`,
-          );
-        });
-      const first = await post('', '');
-      expect(first).toMatch(/^HTTP\/1\.1 200 /);
-      expect(first).not.toMatch(/^idempotent-replayed:/im);
+      const post = (headers: string[], body: string) =>
+        sendRaw(
+          base,
+          [
+            'POST /api/auth/invite HTTP/1.1',
+            `Host: ${new URL(base).host}`,
+            `Authorization: Bearer ${token}`,
+            'Idempotency-Key: empty-bodies',
+            ...headers,
+          ],
+          body,
+        );
+      const first = await post([], '');
+      expect(first.status).toBe(200);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
       for (const [headers, body] of [
-        ['Content-Length: 0\r\n', ''],
-        ['Content-Type: application/json\r\nContent-Length: 2\r\n', '{}'],
-      ]) {
-        const again = await post(headers, body);
-        expect(again).toMatch(/^HTTP\/1\.1 200 /);
-        expect(again).toMatch(/^idempotent-replayed: true\r$/im);
+        [['Content-Length: 0'], ''],
+        [['Content-Type: application/json', 'Content-Length: 2'], '{}'],
+      ] as const) {
+        const again = await post([...headers], body);
+        expect(again.status).toBe(200);
+        expect(again.headers['idempotent-replayed']).toBe('true');
       }
     });
 

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { BadRequestException, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +13,7 @@ import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { SECURITY_HEADERS } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
+import { answerNodeRefusalsAsJson, missesHost } from './node-refusals';
 import { RouteTable } from '../common/routing/route-table';
 
 const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
@@ -31,6 +32,7 @@ export const expressPlatform: HttpPlatform = {
     const app = nestApp as NestExpressApplication;
     const server = app.getHttpServer();
     server.on('clientError', answerClientErrorAsJson);
+    answerNodeRefusalsAsJson(server);
     setConnectionTimeouts(server, config);
     app.set('trust proxy', config.app.trustProxy);
     // A list changes with every redemption: an ETag would cost a hash of
@@ -76,6 +78,10 @@ export const expressPlatform: HttpPlatform = {
       });
       // Express's router answers a param it cannot percent-decode with a
       // 400; Fastify's finds no route. A plain URIError is the filter's 404.
+      if (missesHost(request)) {
+        next(new BadRequestException());
+        return;
+      }
       if (request.url.includes('%') && !isDecodable(request.path)) {
         next(new URIError(`path cannot be percent-decoded: ${request.path}`));
         return;

@@ -1,4 +1,8 @@
-import type { INestApplication } from '@nestjs/common';
+import {
+  BadRequestException,
+  NotFoundException,
+  type INestApplication,
+} from '@nestjs/common';
 import {
   FastifyAdapter,
   type NestFastifyApplication,
@@ -17,6 +21,7 @@ import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { escapesFixedSegment, pathOf } from './request-path';
 import { SECURITY_HEADERS } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
+import { answerNodeRefusalsAsJson, missesHost } from './node-refusals';
 
 /**
  * Fastify (`HTTP_PLATFORM=fastify`): less framework work per request than
@@ -34,7 +39,8 @@ export const fastifyPlatform: HttpPlatform = {
       routerOptions: {
         caseSensitive: false,
         ignoreTrailingSlash: true,
-        querystringParser: (query) => parseQueryString(query),
+        // Express reads no fragment into the query; Fastify would keep it.
+        querystringParser: (query) => parseQueryString(withoutFragment(query)),
       },
       clientErrorHandler: answerClientErrorAsJson,
       frameworkErrors: answerFrameworkError,
@@ -49,13 +55,25 @@ export const fastifyPlatform: HttpPlatform = {
     const fastify = (app as NestFastifyApplication)
       .getHttpAdapter()
       .getInstance();
-    setConnectionTimeouts(app.getHttpServer() as Server, config);
+    const server = app.getHttpServer() as Server;
+    setConnectionTimeouts(server, config);
+    answerNodeRefusalsAsJson(server);
     // Requests answered 404 although the router matched them (below).
     const unroutable = new WeakSet<FastifyRequest>();
     fastify.addHook('onRequest', (request, reply, done) => {
       // The whole frozen table in one headers() call.
       reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
       if (isDraining()) reply.header('Connection', 'close');
+      if (missesHost(request.raw)) {
+        done(new BadRequestException());
+        return;
+      }
+      // No route takes QUERY, so it is the router's 404 or 405 as on
+      // Express; Fastify would first refuse one without a Content-Type.
+      if (request.method === 'QUERY') {
+        done(new NotFoundException());
+        return;
+      }
       readAnyContentTypeAsJson(request);
       if (
         request.url.includes('%') &&
@@ -107,6 +125,11 @@ export const fastifyPlatform: HttpPlatform = {
       .ready();
   },
 };
+
+function withoutFragment(query: string): string {
+  const fragment = query.indexOf('#');
+  return fragment === -1 ? query : query.slice(0, fragment);
+}
 
 /** A media type Fastify can parse: `type/subtype`, parameters after it. */
 const PARSABLE_MEDIA_TYPE =

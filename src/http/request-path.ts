@@ -1,7 +1,10 @@
-/** The path of a request target, without its query string (which may carry secrets). */
+/**
+ * The path of a request target, without its query string (which may carry
+ * secrets) or a fragment, which clients should not send but some do.
+ */
 export function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
 }
 
 /**
