@@ -222,32 +222,48 @@ describe('operator CLI (e2e)', () => {
     expect(stderr).toContain('create-user <username> [--admin]');
   });
 
-  it("deletes a user's invites with an audit entry and an event each", async () => {
+  it("deletes a user's invites and API keys with an audit entry each", async () => {
     expect(cli('create-user', 'olga', '--admin').status).toBe(0);
     const [{ id }] = (
       await db.query<{ id: number }>(
         `SELECT id FROM users WHERE username = 'olga'`,
       )
     ).rows;
-    const invites = (
-      await db.query<{ id: number }>(
-        `INSERT INTO invites (code, created_by_id)
-         VALUES ('olga-invite-1', $1), ('olga-invite-2', $1) RETURNING id`,
-        [id],
-      )
-    ).rows.map((row) => String(row.id));
+    const idsOf = (result: { rows: { id: number }[] }) =>
+      result.rows.map((row) => String(row.id)).sort();
+    const owned = {
+      invites: idsOf(
+        await db.query<{ id: number }>(
+          `INSERT INTO invites (code, created_by_id)
+           VALUES ('olga-invite-1', $1), ('olga-invite-2', $1) RETURNING id`,
+          [id],
+        ),
+      ),
+      api_keys: idsOf(
+        await db.query<{ id: number }>(
+          `INSERT INTO api_keys (name, scopes, prefix, key_hash, created_by_id)
+           VALUES ('one', '{invites:read}', 'aaaaaaaa', 'hash-olga-1', $1),
+                  ('two', '{invites:read}', 'bbbbbbbb', 'hash-olga-2', $1)
+           RETURNING id`,
+          [id],
+        ),
+      ),
+    };
     expect(cli('delete-user', 'olga').status).toBe(0);
-    const audited = await db.query<{ target_id: string }>(
-      `SELECT target_id FROM audit_log
-       WHERE action = 'invite.deleted' AND target_id = ANY($1) ORDER BY target_id`,
-      [invites],
-    );
-    expect(audited.rows.map((row) => row.target_id)).toEqual(invites.sort());
-    const left = await db.query(
-      `SELECT 1 FROM invites WHERE created_by_id = $1`,
-      [id],
-    );
-    expect(left.rows).toHaveLength(0);
+    for (const [table, ids] of Object.entries(owned)) {
+      const action = `${table === 'invites' ? 'invite' : 'api_key'}.deleted`;
+      const audited = await db.query<{ target_id: string }>(
+        `SELECT target_id FROM audit_log
+         WHERE action = $1 AND target_id = ANY($2) ORDER BY target_id`,
+        [action, ids],
+      );
+      expect(audited.rows.map((row) => row.target_id)).toEqual(ids);
+      const left = await db.query(
+        `SELECT 1 FROM ${table} WHERE created_by_id = $1`,
+        [id],
+      );
+      expect(left.rows).toHaveLength(0);
+    }
   });
 
   it('records each user change in the audit log, with no actor and no password', async () => {

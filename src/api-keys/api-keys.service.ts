@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.service';
 import type { RequestContext } from '../audit/request-context';
 import { readRows } from '../database/read-rows';
@@ -88,6 +88,31 @@ export class ApiKeysService {
       });
       return toApiKeyResponse(rows[0]);
     });
+  }
+
+  /**
+   * Deletes every key the user created, each with its audit entry, in the
+   * caller's transaction: before the user's row, whose foreign key would
+   * otherwise delete them unrecorded.
+   */
+  async deleteCreatedBy(
+    manager: EntityManager,
+    userId: number,
+    context: RequestContext,
+  ): Promise<number> {
+    const [rows] = await manager.query<[{ id: number }[], number]>(
+      'DELETE FROM api_keys WHERE created_by_id = $1 RETURNING id',
+      [userId],
+    );
+    await this.audit.record(
+      manager,
+      context,
+      ...rows.map(({ id }) => ({
+        action: 'api_key.deleted' as const,
+        target: { type: 'api_key', id },
+      })),
+    );
+    return rows.length;
   }
 
   /**

@@ -7,6 +7,7 @@ import { DatabaseModule } from '../database/database.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { OutboxModule } from '../webhooks/outbox.module';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { InvitesModule } from '../invites/invites.module';
 import { UsersModule } from '../users/users.module';
 
@@ -31,6 +32,7 @@ export class CliModule {
         DatabaseModule,
         UsersModule,
         InvitesModule,
+        ApiKeysModule,
         // A change made here is audited and announced to webhooks as one
         // made through the API is; delivery stays with the servers.
         ChangesModule,

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import type { AppConfig } from '../config/configuration';
 import { EmbeddedDatabase } from '../database/embedded-database';
 import { DataSource } from 'typeorm';
+import { ApiKeysService } from '../api-keys/api-keys.service';
 import { InvitesService } from '../invites/invites.service';
 import { UsersService } from '../users/users.service';
 import { CliModule } from './cli.module';
@@ -84,7 +85,10 @@ export async function executeCommand(
           generatePassword,
           log: (line) => console.error(operatorLogLine(line)),
         },
-        context.get(InvitesService),
+        {
+          invites: context.get(InvitesService),
+          apiKeys: context.get(ApiKeysService),
+        },
       );
     }
     return EXIT_OK;

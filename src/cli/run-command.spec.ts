@@ -140,11 +140,39 @@ describe('runCommand', () => {
     expect(out.logged).toEqual([logged]);
   });
 
-  it('deletes a user and logs it', async () => {
+  it('deletes a user with their invites and API keys, and logs it', async () => {
     const users = fakeUsers();
     const out = io();
-    await runCommand({ name: 'delete-user', username: 'alice' }, users, out);
-    expect(users.delete).toHaveBeenCalledWith('alice', NO_REQUEST, undefined);
+    const owned = {
+      invites: { deleteCreatedBy: jest.fn(() => Promise.resolve(2)) },
+      apiKeys: { deleteCreatedBy: jest.fn(() => Promise.resolve(1)) },
+    };
+    await runCommand(
+      { name: 'delete-user', username: 'alice' },
+      users,
+      out,
+      owned,
+    );
+    expect(users.delete).toHaveBeenCalledWith(
+      'alice',
+      NO_REQUEST,
+      expect.any(Function),
+    );
+    // UsersService runs the hook inside its transaction, with its manager.
+    const [, , alsoDelete] = users.delete.mock.calls[0] as unknown as [
+      string,
+      unknown,
+      (manager: unknown, user: User) => Promise<void>,
+    ];
+    const manager = { transaction: 'of the deletion' };
+    await alsoDelete(manager, user('Alice'));
+    for (const records of [owned.invites, owned.apiKeys]) {
+      expect(records.deleteCreatedBy).toHaveBeenCalledWith(
+        manager,
+        1,
+        NO_REQUEST,
+      );
+    }
     expect(out.lines).toEqual(['Deleted "Alice".']);
     expect(out.logged).toEqual(['deleted "Alice" (id 1)']);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NO_REQUEST } from '../audit/request-context';
+import type { ApiKeysService } from '../api-keys/api-keys.service';
 import type { InvitesService } from '../invites/invites.service';
 import type { UsersService } from '../users/users.service';
 import type { CliCommand } from './parse-args';
@@ -22,18 +23,24 @@ type UserCommands = Pick<
   'create' | 'setPassword' | 'setAdministrator' | 'setDisabled' | 'delete'
 >;
 
+/** What a user owns that is deleted with them, each with its audit entry. */
+export interface OwnedRecords {
+  invites: Pick<InvitesService, 'deleteCreatedBy'>;
+  apiKeys: Pick<ApiKeysService, 'deleteCreatedBy'>;
+}
+
 /**
  * Carries out one database command through UsersService, so the CLI obeys
  * exactly the rules the API does (hashing, case-insensitive uniqueness).
- * `invites` deletes a deleted user's invites with their audit entries and
- * events. Domain errors (UsernameTakenError, UserNotFoundError) are left to
+ * `owned` deletes a deleted user's invites and API keys with their audit
+ * entries (and the invites' events). Domain errors (UsernameTakenError, UserNotFoundError) are left to
  * the caller.
  */
 export async function runCommand(
   command: Exclude<CliCommand, { name: 'help' }>,
   users: UserCommands,
   io: CommandIo,
-  invites?: Pick<InvitesService, 'deleteCreatedBy'>,
+  owned?: OwnedRecords,
 ): Promise<void> {
   switch (command.name) {
     case 'create-user': {
@@ -105,9 +112,18 @@ export async function runCommand(
       const user = await users.delete(
         command.username,
         NO_REQUEST,
-        invites &&
+        owned &&
           (async (manager, deleted) => {
-            await invites.deleteCreatedBy(manager, deleted.id, NO_REQUEST);
+            await owned.invites.deleteCreatedBy(
+              manager,
+              deleted.id,
+              NO_REQUEST,
+            );
+            await owned.apiKeys.deleteCreatedBy(
+              manager,
+              deleted.id,
+              NO_REQUEST,
+            );
           }),
       );
       io.print(`Deleted "${user.username}".`);
