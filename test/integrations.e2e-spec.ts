@@ -781,7 +781,7 @@ describe('integrations (e2e)', () => {
       await request(app.http).get('/api/metrics').expect(404);
     });
 
-    it('labels a body refused before the handler with its route, and an unknown path unmatched', async () => {
+    it('labels a body refused before the handler with its route, Swagger UI’s files as Fastify does, and an unknown path unmatched', async () => {
       const series = (method: string, route: string, status: number) =>
         new RegExp(
           `^http_requests_total\\{method="${method}",route="${route}",status="${status}"\\} (\\d+)`,
@@ -794,6 +794,7 @@ describe('integrations (e2e)', () => {
         series('POST', '/api/auth/invite', 400),
         series('GET', 'unmatched', 404),
         series('POST', 'unmatched', 404),
+        series('GET', '/api/docs/\\*', 200),
       ];
       const read = async () =>
         (await request(app.http).get('/metrics').expect(200)).text;
@@ -813,6 +814,8 @@ describe('integrations (e2e)', () => {
       await request(app.http).get('/api/auth/no-such-route').expect(404);
       // A fixed word written with escapes is no route (docs/api.md).
       await request(app.http).post('/api/auth/l%6Fgout').expect(404);
+      // Swagger UI's files, which no router route of Express serves.
+      await request(app.http).get('/api/docs/swagger-ui.css').expect(200);
       // Counted once each response is sent: read until all of them show.
       let after = await read();
       for (

@@ -11,6 +11,7 @@ import { endConnectionIfDraining, isDraining } from './connection-draining';
 import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
+import { pathOf } from './request-path';
 import { SECURITY_HEADERS } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
 import { answerNodeRefusalsAsJson, missesHost } from './node-refusals';
@@ -63,25 +64,20 @@ export const expressPlatform: HttpPlatform = {
           response.statusCode,
           elapsed,
         );
-        // req.route: the matched route's template, set by the router. A body
-        // refused before routing is still counted under its route, as on
-        // Fastify, which reads bodies after routing.
         observer?.observeResponse(
           request.method,
-          (request.route as { path?: string } | undefined)?.path ??
-            routes.templateOf(request.method, request.path) ??
-            'unmatched',
+          routeLabelOf(request, response.statusCode, routes),
           response.statusCode,
           elapsed / 1000,
         );
         endConnectionIfDraining(request.socket);
       });
-      // Express's router answers a param it cannot percent-decode with a
-      // 400; Fastify's finds no route. A plain URIError is the filter's 404.
       if (missesHost(request)) {
         next(new BadRequestException());
         return;
       }
+      // Express's router answers a param it cannot percent-decode with a
+      // 400; Fastify's finds no route. A plain URIError is the filter's 404.
       if (request.url.includes('%') && !isDecodable(request.path)) {
         next(new URIError(`path cannot be percent-decoded: ${request.path}`));
         return;
@@ -92,6 +88,26 @@ export const expressPlatform: HttpPlatform = {
 
   ready: () => Promise.resolve(),
 };
+
+/**
+ * req.route is the matched route, set by the router. A body refused before
+ * routing is still counted under its route, as on Fastify, which reads
+ * bodies after routing; a 404 without a route found no route or no file.
+ */
+function routeLabelOf(
+  request: Request,
+  status: number,
+  routes: RouteTable,
+): string {
+  const matched = (request.route as { path?: string } | undefined)?.path;
+  if (matched !== undefined) return matched;
+  if (status === 404) return 'unmatched';
+  // originalUrl: a mounted middleware (Swagger UI's files) shortens req.path.
+  return (
+    routes.templateOf(request.method, pathOf(request.originalUrl)) ??
+    'unmatched'
+  );
+}
 
 function isDecodable(path: string): boolean {
   try {

@@ -93,5 +93,13 @@ describe('RouteTable', () => {
       expect(routes.allowedMethods(page)).toEqual(['GET', 'HEAD']);
       expect(routes.templateOf('GET', page.toUpperCase())).toBe(page);
     }
+    // Its files, under one template as Fastify's static route names them.
+    expect(routes.templateOf('GET', '/api/docs/swagger-ui.css')).toBe(
+      '/api/docs/*',
+    );
+    expect(routes.templateOf('POST', '/api/docs/swagger-ui.css')).toBe(
+      undefined,
+    );
+    expect(routes.allowedMethods('/api/docs/swagger-ui.css')).toBeUndefined();
   });
 });

@@ -12,6 +12,9 @@ export const API_PREFIX = 'api';
 /** Swagger UI; its documents are at `-json` and `-yaml` beside it. */
 export const DOCS_PATH = `${API_PREFIX}/docs`;
 const DOCS_ROUTES = [DOCS_PATH, `${DOCS_PATH}-json`, `${DOCS_PATH}-yaml`];
+/** Swagger UI's files, served below its page; named as Fastify names them. */
+const DOCS_ASSETS_TEMPLATE = `/${DOCS_PATH}/*`;
+const DOCS_SEGMENTS = DOCS_PATH.split('/');
 
 const OUTSIDE_API_PREFIX = 'outsideApiPrefix';
 
@@ -90,7 +93,11 @@ export class RouteTable implements OnApplicationBootstrap {
         return pattern.template;
       }
     }
-    return undefined;
+    const isDocsAsset =
+      (method === 'GET' || method === 'HEAD') &&
+      segments.length > DOCS_SEGMENTS.length &&
+      DOCS_SEGMENTS.every((part, index) => segments[index] === part);
+    return isDocsAsset ? DOCS_ASSETS_TEMPLATE : undefined;
   }
 
   /** The methods the path answers, or undefined when no route has this path. */
