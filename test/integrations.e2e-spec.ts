@@ -406,6 +406,63 @@ describe('integrations (e2e)', () => {
         .expect(200);
     });
 
+    it("counts a retry's delay from its own attempt, not from the end of a batch that waited for a slow receiver", async () => {
+      const slow = await WebhookReceiver.start();
+      const failing = await WebhookReceiver.start();
+      try {
+        const subscribe = async (to: WebhookReceiver) => {
+          const created = await request(app.http)
+            .post('/api/webhooks')
+            .set(bearer(admin))
+            .send({ url: to.url, events: ['invite.created'] })
+            .expect(200);
+          const webhook = created.body as { id: number; secret: string };
+          to.secret = webhook.secret;
+          return webhook.id;
+        };
+        const slowId = await subscribe(slow);
+        const failingId = await subscribe(failing);
+        // The slow receiver answers 3 s after the failing one, which is
+        // longer than the retry's delay (WEBHOOKS_RETRY_DELAY=1).
+        failing.answer = (_event, index) => (index === 0 ? 500 : 204);
+        let slowAnsweredAt = 0;
+        slow.answer = () =>
+          new Promise((resolve) =>
+            setTimeout(() => {
+              slowAnsweredAt = Date.now();
+              resolve(204);
+            }, 3000),
+          );
+        await request(app.http)
+          .post('/api/auth/invite')
+          .set(bearer(admin))
+          .send({})
+          .expect(200);
+        await failing.waitFor((received) => received.length >= 2);
+        await slow.waitFor((received) => received.length >= 1);
+        const rows = await app.dataSource.query<{ start_after: Date }[]>(
+          `SELECT start_after FROM pgboss.job
+           WHERE name = 'webhook-delivery' AND (data->>'webhookId')::int = $1
+             AND (data->>'attempt')::int = 2`,
+          [failingId],
+        );
+        expect(rows).toHaveLength(1);
+        // Due as soon as the batch is recorded: its 1 s had passed while
+        // the slow receiver was answering.
+        expect(rows[0].start_after.getTime() - slowAnsweredAt).toBeLessThan(
+          500,
+        );
+        for (const id of [slowId, failingId]) {
+          await request(app.http)
+            .delete(`/api/webhooks/${id}`)
+            .set(bearer(admin))
+            .expect(200);
+        }
+      } finally {
+        await Promise.all([slow.close(), failing.close()]);
+      }
+    });
+
     it('emits one invite.created per invite of a batch', async () => {
       receiver.received.length = 0;
       receiver.answer = () => 204;

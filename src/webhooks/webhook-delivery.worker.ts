@@ -117,6 +117,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
           column((r) => (r.outcome.status === 'delivered' ? r.at : null)),
         ],
       );
+      // Each retry's delay counts from its own attempt, not from the end of
+      // the batch, which waits for its slowest receiver (up to 10 s).
+      const now = Date.now();
       await this.jobs.insertIn(
         manager,
         results
@@ -124,7 +127,10 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap {
           .map((r) => ({
             name: QUEUES.webhookDelivery,
             data: { ...r.data, attempt: r.data.attempt + 1 },
-            startAfterSeconds: r.delay,
+            startAfterSeconds: Math.max(
+              0,
+              r.delay - (now - r.at.getTime()) / 1000,
+            ),
           })),
       );
     });

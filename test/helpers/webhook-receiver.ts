@@ -18,8 +18,14 @@ export interface ReceivedEvent {
 export class WebhookReceiver {
   readonly received: ReceivedEvent[] = [];
   secret = '';
-  /** The status to answer, or null to hold the request unanswered (a hung endpoint). */
-  answer: (event: ReceivedEvent, index: number) => number | null = () => 204;
+  /**
+   * The status to answer, a promise of it (a slow endpoint), or null to
+   * hold the request unanswered (a hung endpoint).
+   */
+  answer: (
+    event: ReceivedEvent,
+    index: number,
+  ) => number | Promise<number> | null = () => 204;
   private waiters: Array<() => void> = [];
 
   private constructor(private readonly server: Server) {}
@@ -58,8 +64,10 @@ export class WebhookReceiver {
         receiver.received.push(event);
         const status = receiver.answer(event, receiver.received.length - 1);
         if (status !== null) {
-          response.statusCode = status;
-          response.end();
+          void Promise.resolve(status).then((code) => {
+            response.statusCode = code;
+            response.end();
+          });
         }
         receiver.waiters.forEach((wake) => wake());
       });
