@@ -33,8 +33,8 @@ export interface OwnedRecords {
  * Carries out one database command through UsersService, so the CLI obeys
  * exactly the rules the API does (hashing, case-insensitive uniqueness).
  * `owned` deletes a deleted user's invites and API keys with their audit
- * entries (and the invites' events). Domain errors (UsernameTakenError, UserNotFoundError) are left to
- * the caller.
+ * entries (and the invites' events). Domain errors (UsernameTakenError,
+ * UserNotFoundError) are left to the caller.
  */
 export async function runCommand(
   command: Exclude<CliCommand, { name: 'help' }>,
