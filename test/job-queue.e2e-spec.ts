@@ -1,8 +1,15 @@
-import { SqlParams } from '../src/database/sql-params';
-import { JobQueue, jobInsertStatement } from '../src/jobs/job-queue';
+import type PgBoss from 'pg-boss';
+import {
+  JobQueue,
+  jobInsertStatement,
+  jobSettingsOf,
+  type JobSettings,
+} from '../src/jobs/job-queue';
 import { createApp, TestApp } from './helpers/create-app';
 
 const QUEUE = 'job-insert-statement-test';
+/** A queue created without settings: pg-boss's defaults apply. */
+const BARE_QUEUE = 'job-insert-statement-defaults';
 
 /** The columns of a job that pg-boss fills from the queue's settings. */
 interface JobRow {
@@ -27,12 +34,47 @@ interface JobRow {
 describe('jobs inserted by a statement (e2e)', () => {
   let t: TestApp;
   let jobs: JobQueue;
+  const settings: Record<string, JobSettings> = {};
+
+  async function createQueue(
+    name: string,
+    options: Partial<PgBoss.Queue> = {},
+  ): Promise<JobSettings> {
+    await jobs.boss.createQueue(name, { name, ...options });
+    const queue = await jobs.boss.getQueue(name);
+    if (!queue) throw new Error(`the queue ${name} was not created`);
+    return jobSettingsOf(queue);
+  }
+
+  /** One job by pg-boss's insert() and one by the statement: their rows, data left out. */
+  async function insertBothWays(
+    queue: string,
+    queueSettings: JobSettings,
+  ): Promise<Array<Omit<JobRow, 'data'>>> {
+    await jobs.boss.insert([{ name: queue, data: { via: 'pg-boss' } }]);
+    await t.dataSource.query(
+      `WITH source AS (SELECT 1) , inserted AS (${jobInsertStatement(
+        queue,
+        queueSettings,
+        `jsonb_build_object('via', 'statement')`,
+      )} FROM source) SELECT 1`,
+    );
+    const rows = await t.dataSource.query<JobRow[]>(
+      `SELECT name, data, state, priority, retry_limit, retry_delay,
+         retry_backoff, expire_in::text, dead_letter, policy,
+         date_trunc('minute', keep_until - created_on)::text AS retention
+       FROM pgboss.job WHERE name = $1 ORDER BY data->>'via'`,
+      [queue],
+    );
+    expect(rows.map((row) => row.data.via)).toEqual(['pg-boss', 'statement']);
+    return rows.map(({ data: _data, ...row }) => row);
+  }
 
   beforeAll(async () => {
     t = await createApp();
     jobs = t.app.get(JobQueue);
-    await jobs.boss.createQueue(QUEUE, {
-      name: QUEUE,
+    settings[BARE_QUEUE] = await createQueue(BARE_QUEUE);
+    settings[QUEUE] = await createQueue(QUEUE, {
       retryLimit: 4,
       retryDelay: 3,
       retryBackoff: true,
@@ -43,51 +85,50 @@ describe('jobs inserted by a statement (e2e)', () => {
 
   afterAll(() => t.close());
 
-  it('writes the row pg-boss would, and pg-boss fetches it', async () => {
-    await jobs.boss.insert([{ name: QUEUE, data: { via: 'pg-boss' } }]);
-    const params = new SqlParams();
-    await t.dataSource.query(
-      `WITH source AS (SELECT 1) , inserted AS (${jobInsertStatement(
-        QUEUE,
-        `jsonb_build_object('via', 'statement')`,
-        'EXISTS (SELECT 1 FROM source)',
-        params,
-      )}) SELECT 1`,
-      params.values,
-    );
+  it.each([
+    {
+      queue: QUEUE,
+      expected: {
+        retry_limit: 4,
+        retry_delay: 3,
+        retry_backoff: true,
+        expire_in: '00:00:42',
+        retention: '01:30:00',
+      },
+    },
+    {
+      queue: BARE_QUEUE,
+      expected: {
+        retry_limit: 2,
+        retry_delay: 0,
+        retry_backoff: false,
+        expire_in: '00:15:00',
+        retention: '14 days',
+      },
+    },
+  ])(
+    'writes the row pg-boss would on $queue, and pg-boss fetches it',
+    async ({ queue, expected }) => {
+      const [byBoss, byStatement] = await insertBothWays(
+        queue,
+        settings[queue],
+      );
+      expect(byStatement).toEqual(byBoss);
+      expect(byBoss).toMatchObject(expected);
 
-    const rows = await t.dataSource.query<JobRow[]>(
-      `SELECT name, data, state, priority, retry_limit, retry_delay,
-         retry_backoff, expire_in::text, dead_letter, policy,
-         date_trunc('minute', keep_until - created_on)::text AS retention
-       FROM pgboss.job WHERE name = $1 ORDER BY data->>'via'`,
-      [QUEUE],
-    );
-    expect(rows.map((row) => row.data.via)).toEqual(['pg-boss', 'statement']);
-    const [byBoss, byStatement] = rows.map(({ data: _data, ...row }) => row);
-    expect(byStatement).toEqual(byBoss);
-    expect(byBoss).toMatchObject({
-      retry_limit: 4,
-      retry_delay: 3,
-      retry_backoff: true,
-      expire_in: '00:00:42',
-      retention: '01:30:00',
-    });
-
-    const fetched = await jobs.boss.fetch<{ via: string }>(QUEUE, {
-      batchSize: 10,
-    });
-    expect(fetched.map((job) => job.data.via).sort()).toEqual([
-      'pg-boss',
-      'statement',
-    ]);
-  });
+      const fetched = await jobs.boss.fetch<{ via: string }>(queue, {
+        batchSize: 10,
+      });
+      expect(fetched.map((job) => job.data.via).sort()).toEqual([
+        'pg-boss',
+        'statement',
+      ]);
+    },
+  );
 
   it('writes nothing when the condition is false', async () => {
-    const params = new SqlParams();
     await t.dataSource.query(
-      `WITH inserted AS (${jobInsertStatement(QUEUE, `'{}'::jsonb`, 'false', params)}) SELECT 1`,
-      params.values,
+      `WITH inserted AS (${jobInsertStatement(QUEUE, settings[QUEUE], `'{}'::jsonb`)} WHERE false) SELECT 1`,
     );
     const [{ n }] = await t.dataSource.query<Array<{ n: number }>>(
       `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'created'`,

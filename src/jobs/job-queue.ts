@@ -6,10 +6,10 @@ import {
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import PgBoss from 'pg-boss';
+import { escapeLiteral } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../config/configuration';
 import { withAdvisoryLock } from '../database/advisory-lock';
-import type { SqlParams } from '../database/sql-params';
 
 const SCHEMA = 'pgboss';
 
@@ -41,6 +41,7 @@ export interface NewJob {
 export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('JobQueue');
   readonly boss: PgBoss;
+  private readonly settings = new Map<string, JobSettings>();
 
   constructor(
     config: ConfigService<AppConfig, true>,
@@ -74,21 +75,38 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   private async startAndCreateQueues(): Promise<void> {
     await this.boss.start();
     for (const name of Object.values(QUEUES)) {
-      if (await this.boss.getQueue(name)) continue;
-      try {
-        await this.boss.createQueue(name, {
-          name,
-          // Retries here only cover a worker that died mid-job; delivery
-          // schedules its own retries (see webhook-retry.ts).
-          retryLimit: 5,
-          retryDelay: 5,
-          expireInSeconds: 30,
-        });
-      } catch (error) {
-        // Another instance created it at the same moment.
-        if (!(await this.boss.getQueue(name))) throw error;
-      }
+      const queue =
+        (await this.boss.getQueue(name)) ?? (await this.createQueue(name));
+      this.settings.set(name, jobSettingsOf(queue));
     }
+  }
+
+  private async createQueue(name: string): Promise<PgBoss.QueueResult> {
+    try {
+      await this.boss.createQueue(name, {
+        name,
+        // Retries here only cover a worker that died mid-job; delivery
+        // schedules its own retries (see webhook-retry.ts).
+        retryLimit: 5,
+        retryDelay: 5,
+        expireInSeconds: 30,
+      });
+    } catch (error) {
+      // Another instance may have created it at the same moment.
+      const queue = await this.boss.getQueue(name);
+      if (queue) return queue;
+      throw error;
+    }
+    const queue = await this.boss.getQueue(name);
+    if (!queue) throw new Error(`job queue ${name} was not created`);
+    return queue;
+  }
+
+  /** The settings a job of one of QUEUES takes, as read at start-up (a later updateQueue applies from the next start). */
+  settingsOf(queue: string): JobSettings {
+    const settings = this.settings.get(queue);
+    if (!settings) throw new Error(`unknown job queue: ${queue}`);
+    return settings;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -112,31 +130,64 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
+/** What pg-boss's insert() copies from a queue's settings into each job. */
+export interface JobSettings {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  retentionSeconds: number;
+  deadLetter: string | null;
+  policy: string | null;
+}
+
+/** A queue's settings, with the defaults pg-boss's insert() falls back to. */
+export function jobSettingsOf(queue: PgBoss.QueueResult): JobSettings {
+  const retryBackoff = queue.retryBackoff ?? false;
+  const retryDelay = queue.retryDelay ?? 0;
+  return {
+    retryLimit: queue.retryLimit ?? 2,
+    retryDelay: retryBackoff ? Math.max(retryDelay, 1) : retryDelay,
+    retryBackoff,
+    expireInSeconds: queue.expireInSeconds ?? 15 * 60,
+    retentionSeconds: (queue.retentionMinutes ?? 14 * 24 * 60) * 60,
+    deadLetter: queue.deadLetter ?? null,
+    policy: queue.policy ?? null,
+  };
+}
+
 /**
- * An INSERT for a CTE of the caller's statement: one job on `queue` whose
- * data is the SQL expression `data`, only when `condition` holds. pg-boss's
+ * The head of an INSERT for a CTE of the caller's statement: one job on
+ * `queue` whose data is the SQL expression `data`. The caller appends the
+ * FROM, WHERE or HAVING that decides whether the row is written. pg-boss's
  * insert() takes its jobs as JSON from the client, which cannot come from
- * the statement's own rows; this fills the columns it would, from the
- * queue's settings (test/job-queue.e2e-spec.ts compares the two rows).
+ * the statement's own rows; this fills the columns it would
+ * (test/job-queue.e2e-spec.ts compares the two rows). The settings, read
+ * at start-up, go in as literals: a join on pgboss.queue would be planned
+ * with every statement.
  */
 export function jobInsertStatement(
   queue: string,
+  settings: JobSettings,
   data: string,
-  condition: string,
-  params: SqlParams,
 ): string {
+  const seconds = (n: number) => `interval '${integer(n)} seconds'`;
   return `INSERT INTO ${SCHEMA}.job (name, data, retry_limit, retry_delay,
       retry_backoff, expire_in, keep_until, dead_letter, policy)
-    SELECT q.name, ${data}, COALESCE(q.retry_limit, 2),
-      CASE WHEN COALESCE(q.retry_backoff, false)
-        THEN GREATEST(COALESCE(q.retry_delay, 0), 1)
-        ELSE COALESCE(q.retry_delay, 0) END,
-      COALESCE(q.retry_backoff, false),
-      COALESCE(q.expire_seconds * interval '1s', interval '15 minutes'),
-      now() + COALESCE(q.retention_minutes * interval '1 minute', interval '14 days'),
-      q.dead_letter, q.policy
-    FROM ${SCHEMA}.queue q
-    WHERE q.name = ${params.add(queue)} AND (${condition})`;
+    SELECT ${escapeLiteral(queue)}, ${data}, ${integer(settings.retryLimit)},
+      ${integer(settings.retryDelay)}, ${settings.retryBackoff},
+      ${seconds(settings.expireInSeconds)},
+      now() + ${seconds(settings.retentionSeconds)},
+      ${textOrNull(settings.deadLetter)}, ${textOrNull(settings.policy)}`;
+}
+
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return String(n);
+}
+
+function textOrNull(text: string | null): string {
+  return text === null ? 'NULL' : escapeLiteral(text);
 }
 
 /** pg-boss's `db` option: its SQL run on the caller's connection and transaction. */

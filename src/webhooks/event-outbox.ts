@@ -14,8 +14,6 @@ import type {
   OutboxEvent,
 } from './webhook-events';
 
-const ISO_NOW_SQL = `to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /** An event id as Standard Webhooks receivers deduplicate by. */
 function newEventId(): string {
   return `msg_${randomUUID().replaceAll('-', '')}`;
@@ -71,17 +69,21 @@ export class EventOutbox {
    * as one fan-out job, written only when a webhook subscribes to them.
    */
   invitesCreatedSql(source: string, params: SqlParams): string {
+    const firstAt = Date.now();
+    // Any row serves as `first`: the rows of one INSERT differ only in id and code.
     const job = `jsonb_build_object(
-      'firstAt', floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint,
+      'firstAt', ${params.add(firstAt)}::bigint,
       'events', '[]'::jsonb,
       'created', jsonb_build_object(
-        'createdAt', ${ISO_NOW_SQL},
-        'first', (SELECT to_jsonb(r) FROM ${source} r ORDER BY r.id LIMIT 1),
-        'ids', (SELECT jsonb_agg(r.id ORDER BY r.id) FROM ${source} r),
-        'codes', (SELECT jsonb_agg(r.code ORDER BY r.id) FROM ${source} r)))`;
-    const wanted = `EXISTS (SELECT 1 FROM webhooks WHERE 'invite.created' = ANY (events))
-      AND EXISTS (SELECT 1 FROM ${source})`;
-    return jobInsertStatement(QUEUES.webhookFanout, job, wanted, params);
+        'createdAt', ${params.add(new Date(firstAt).toISOString())}::text,
+        'first', (SELECT to_jsonb(one) FROM ${source} one LIMIT 1),
+        'ids', jsonb_agg(r.id ORDER BY r.id),
+        'codes', jsonb_agg(r.code ORDER BY r.id)))`;
+    const queue = QUEUES.webhookFanout;
+    return `${jobInsertStatement(queue, this.jobs.settingsOf(queue), job)}
+      FROM ${source} r
+      WHERE EXISTS (SELECT 1 FROM webhooks WHERE 'invite.created' = ANY (events))
+      HAVING count(*) > 0`;
   }
 
   /**
