@@ -102,7 +102,10 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
     return queue;
   }
 
-  /** The settings a job of one of QUEUES takes, as read at start-up (a later updateQueue applies from the next start). */
+  /**
+   * The settings a job of one of QUEUES takes, as read at start-up (a
+   * later updateQueue applies from the next start).
+   */
   settingsOf(queue: string): JobSettings {
     const settings = this.settings.get(queue);
     if (!settings) throw new Error(`unknown job queue: ${queue}`);
