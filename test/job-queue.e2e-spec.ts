@@ -46,7 +46,10 @@ describe('jobs inserted by a statement (e2e)', () => {
     return jobSettingsOf(queue);
   }
 
-  /** One job by pg-boss's insert() and one by the statement: their rows, data left out. */
+  /**
+   * One job by pg-boss's insert() and one by the statement: their rows,
+   * data left out.
+   */
   async function insertBothWays(
     queue: string,
     queueSettings: JobSettings,
