@@ -56,14 +56,15 @@ describe('RateLimitGuard', () => {
   const pass = (
     guard: RateLimitGuard,
     ...args: Parameters<typeof contextFor>
-  ) => guard.canActivate(contextFor(...args).context);
+  ) => Promise.resolve(guard.canActivate(contextFor(...args).context));
 
   afterEach(() => storage.onApplicationShutdown());
 
   it('lets requests to a route without @RateLimited() through, uncounted', async () => {
     const guard = await guardWithLimit(2);
     for (let i = 0; i < 10; i++) {
-      await expect(pass(guard, Routes, 'open')).resolves.toBe(true);
+      // At once: no throttler work for a route that is not counted.
+      expect(guard.canActivate(contextFor(Routes, 'open').context)).toBe(true);
     }
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
@@ -75,7 +76,7 @@ describe('RateLimitGuard', () => {
     await pass(guard, Routes, 'login');
     const { context, headers } = contextFor(Routes, 'login');
 
-    const refusal = guard.canActivate(context);
+    const refusal = Promise.resolve(guard.canActivate(context));
 
     await expect(refusal).rejects.toThrow(ThrottlerException);
     await refusal.catch((error: ThrottlerException) =>
@@ -128,7 +129,9 @@ describe('RateLimitGuard', () => {
     const guard = await guardWithLimit(0);
     for (let i = 0; i < 50; i++) {
       const { context, headers } = contextFor(Routes, 'login');
-      await expect(guard.canActivate(context)).resolves.toBe(true);
+      await expect(Promise.resolve(guard.canActivate(context))).resolves.toBe(
+        true,
+      );
       expect(headers.size).toBe(0);
     }
   });

@@ -40,16 +40,25 @@ export class RateLimitGuard extends ThrottlerGuard {
     );
   }
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
+  /**
+   * A route that is not rate-limited is let through at once, without the
+   * throttler's per-request metadata reads and awaits.
+   */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context
       .switchToHttp()
       .getRequest<{ headers?: IncomingHttpHeaders }>();
     if (request.headers) this.checkForwardedFor?.(request.headers);
+    if (!this.isRateLimited(context)) return true;
     return super.canActivate(context);
   }
 
   protected shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(!this.isRateLimited(context));
+  }
+
+  private isRateLimited(context: ExecutionContext): boolean {
     this.rateLimited ??= new RouteMetadata(this.reflector, IS_RATE_LIMITED_KEY);
-    return Promise.resolve(!this.rateLimited.of(context));
+    return this.rateLimited.of(context) === true;
   }
 }
