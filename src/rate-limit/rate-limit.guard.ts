@@ -53,10 +53,6 @@ export class RateLimitGuard extends ThrottlerGuard {
     return super.canActivate(context);
   }
 
-  protected shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return Promise.resolve(!this.isRateLimited(context));
-  }
-
   private isRateLimited(context: ExecutionContext): boolean {
     this.rateLimited ??= new RouteMetadata(this.reflector, IS_RATE_LIMITED_KEY);
     return this.rateLimited.of(context) === true;
