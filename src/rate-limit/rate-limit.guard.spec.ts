@@ -56,15 +56,14 @@ describe('RateLimitGuard', () => {
   const pass = (
     guard: RateLimitGuard,
     ...args: Parameters<typeof contextFor>
-  ) => Promise.resolve(guard.canActivate(contextFor(...args).context));
+  ) => guard.canActivate(contextFor(...args).context);
 
   afterEach(() => storage.onApplicationShutdown());
 
   it('lets requests to a route without @RateLimited() through, uncounted', async () => {
     const guard = await guardWithLimit(2);
     for (let i = 0; i < 10; i++) {
-      // At once: no throttler work for a route that is not counted.
-      expect(guard.canActivate(contextFor(Routes, 'open').context)).toBe(true);
+      await expect(pass(guard, Routes, 'open')).resolves.toBe(true);
     }
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
@@ -76,7 +75,7 @@ describe('RateLimitGuard', () => {
     await pass(guard, Routes, 'login');
     const { context, headers } = contextFor(Routes, 'login');
 
-    const refusal = Promise.resolve(guard.canActivate(context));
+    const refusal = guard.canActivate(context);
 
     await expect(refusal).rejects.toThrow(ThrottlerException);
     await refusal.catch((error: ThrottlerException) =>
@@ -129,9 +128,7 @@ describe('RateLimitGuard', () => {
     const guard = await guardWithLimit(0);
     for (let i = 0; i < 50; i++) {
       const { context, headers } = contextFor(Routes, 'login');
-      await expect(Promise.resolve(guard.canActivate(context))).resolves.toBe(
-        true,
-      );
+      await expect(guard.canActivate(context)).resolves.toBe(true);
       expect(headers.size).toBe(0);
     }
   });

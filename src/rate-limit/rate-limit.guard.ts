@@ -41,15 +41,16 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   /**
-   * A route that is not rate-limited is let through at once, without the
-   * throttler's per-request metadata reads and awaits.
+   * A route that is not rate-limited is let through without the
+   * throttler's per-request metadata reads and awaits. (ThrottlerGuard's
+   * signature keeps the answer a promise.)
    */
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+  canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context
       .switchToHttp()
       .getRequest<{ headers?: IncomingHttpHeaders }>();
     if (request.headers) this.checkForwardedFor?.(request.headers);
-    if (!this.isRateLimited(context)) return true;
+    if (!this.isRateLimited(context)) return Promise.resolve(true);
     return super.canActivate(context);
   }
 
