@@ -14,8 +14,11 @@ import { validateEnvironment } from '../../src/config/env.validation';
  * node:http + pg with no framework:
  *
  * - HS256 verification of the Bearer token with the same secret
- *   (jsonwebtoken, which passport-jwt uses), then the user's row by id, then
- *   the administrator check: what the contract requires of every request;
+ *   (jsonwebtoken, which passport-jwt uses) and the same issuer and
+ *   audience, then the user's row by id, with the revocation check in the
+ *   same statement (token_version equal to the token's `ver`, not
+ *   disabled), then the administrator check: what the contract requires of
+ *   every request;
  * - GET  /api/auth/invite: one SELECT of every invite, newest first;
  * - POST /api/auth/invite {count}: ONE statement, `INSERT … SELECT unnest …
  *   RETURNING`, with pool.query: a single statement is already
@@ -80,11 +83,12 @@ const secret = createSecretKey(Buffer.from(required('JWT_SECRET')));
 const pool = new Pool({ connectionString: required('DATABASE_URL'), max: 10 });
 const port = Number(required('PORT'));
 const linkBase = `${required('PUBLIC_URL')}/invite/`;
-// The service's own parsing: same variable (and Zipline alias), same default.
-const CODE_LENGTH = validateEnvironment({
+// The service's own parsing: same variables (and Zipline alias), same defaults.
+const { INVITES_LENGTH: CODE_LENGTH, JWT_ISSUER } = validateEnvironment({
   INVITES_LENGTH: process.env.INVITES_LENGTH,
   FEATURES_INVITES_LENGTH: process.env.FEATURES_INVITES_LENGTH,
-}).INVITES_LENGTH;
+  JWT_ISSUER: process.env.JWT_ISSUER,
+});
 
 function required(name: string): string {
   const value = process.env[name];
@@ -161,17 +165,28 @@ async function authenticate(req: IncomingMessage): Promise<UserRow | null> {
   const match = BEARER.exec(req.headers.authorization?.trim() ?? '');
   if (!match) return null;
   let sub: unknown;
+  let version: unknown;
   try {
-    const payload = verify(match[1], secret, { algorithms: ['HS256'] });
-    sub = typeof payload === 'string' ? undefined : payload.sub;
+    const payload = verify(match[1], secret, {
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_ISSUER,
+    });
+    if (typeof payload === 'string') return null;
+    sub = payload.sub;
+    version = (payload as { ver?: unknown }).ver;
   } catch {
     return null;
   }
   const id = Number(sub);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!Number.isSafeInteger(version)) return null;
+  // Revocation (API.md) rides on the row's own statement: a logged-out,
+  // demoted or disabled user's token finds no row.
   const { rows } = await pool.query<UserRow>(
-    `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
-    [id],
+    `SELECT ${USER_COLUMNS} FROM users
+     WHERE id = $1 AND token_version = $2 AND disabled_at IS NULL`,
+    [id, version],
   );
   return rows[0] ?? null;
 }
