@@ -1,4 +1,4 @@
-import { createSecretKey, randomFillSync } from 'node:crypto';
+import { createSecretKey, randomFillSync, randomUUID } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -29,12 +29,15 @@ import { validateEnvironment } from '../../src/config/env.validation';
  *   that the whole statement is simply retried with new codes. Codes of
  *   INVITES_LENGTH characters (read as the service reads it, same default)
  *   from the CSPRNG (fetched 2 kB at a time), A-Z a-z 0-9, unbiased;
- * - GET  /api/auth/me: the user row.
+ * - GET  /api/auth/me: the user row;
+ * - every response: `X-Request-Id`, the caller's when it sent an acceptable
+ *   one, else a UUID; the audit rows carry it (API.md's audit `requestId`).
  *
  * Bodies are byte for byte the service's for the same rows (toInvite,
  * toUser; `npm run bench` checks this before measuring). No validation
  * beyond what the benchmark sends, no logging, no security headers, no
- * request ids: it is the floor the service is compared against. Never add
+ * metrics (API.md lets METRICS_ENABLED switch them off): it is the floor
+ * the service is compared against. Never add
  * the service's own overheads here to make a ratio look better.
  *
  * Env: DATABASE_URL, JWT_SECRET, PORT (127.0.0.1 only), INVITES_LENGTH,
@@ -52,6 +55,8 @@ const CODE_ALPHABET =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UNBIASED_LIMIT = 256 - (256 % CODE_ALPHABET.length);
 const BEARER = /^Bearer\s+(\S+)$/i;
+/** The service's rule: visible ASCII that fits the audit log's column. */
+const ACCEPTABLE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const UNIQUE_VIOLATION = '23505';
 const MAX_ATTEMPTS = 10;
 
@@ -148,17 +153,35 @@ function toUser(row: UserRow) {
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function requestIdOf(req: IncomingMessage): string {
+  const offered = req.headers['x-request-id'];
+  return typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered)
+    ? offered
+    : randomUUID();
+}
+
+function send(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  body: unknown,
+): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
+    'x-request-id': requestId,
   });
   res.end(json);
 }
 
-function fail(res: ServerResponse, status: number, error: string): void {
-  send(res, status, { error, code: status });
+function fail(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  error: string,
+): void {
+  send(res, requestId, status, { error, code: status });
 }
 
 async function authenticate(req: IncomingMessage): Promise<UserRow | null> {
@@ -200,11 +223,11 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-async function list(res: ServerResponse): Promise<void> {
+async function list(res: ServerResponse, requestId: string): Promise<void> {
   const { rows } = await pool.query<InviteRow>(
     `SELECT ${COLUMNS} FROM invites ORDER BY created_at DESC, id DESC`,
   );
-  send(res, 200, rows.map(toInvite));
+  send(res, requestId, 200, rows.map(toInvite));
 }
 
 /**
@@ -216,6 +239,7 @@ async function insertInvites(
   count: number,
   createdById: number,
   ip: string | undefined,
+  requestId: string,
 ): Promise<InviteRow[]> {
   for (let attempt = 1; ; attempt += 1) {
     const codes = new Set<string>();
@@ -227,8 +251,8 @@ async function insertInvites(
            SELECT unnest($1::varchar[]), $2::timestamptz, $3::int, $4::int
            RETURNING ${COLUMNS}
          ), audited AS (
-           INSERT INTO audit_log (action, actor_user_id, target_type, target_id, ip)
-           SELECT 'invite.created', $4::int, 'invite', id::text, $5::varchar FROM created
+           INSERT INTO audit_log (action, actor_user_id, target_type, target_id, request_id, ip)
+           SELECT 'invite.created', $4::int, 'invite', id::text, $6::varchar, $5::varchar FROM created
          ), announced AS (
            INSERT INTO pgboss.job (name, data)
            SELECT 'webhook-fanout', jsonb_build_object('events', jsonb_agg(to_jsonb(created)))
@@ -236,7 +260,7 @@ async function insertInvites(
            HAVING EXISTS (SELECT 1 FROM webhooks WHERE 'invite.created' = ANY (events))
          )
          SELECT * FROM created ORDER BY id`,
-        [[...codes], null, 1, createdById, ip ?? null],
+        [[...codes], null, 1, createdById, ip ?? null, requestId],
       );
       return rows;
     } catch (error) {
@@ -250,52 +274,58 @@ async function insertInvites(
 async function create(
   req: IncomingMessage,
   res: ServerResponse,
+  requestId: string,
   user: UserRow,
 ): Promise<void> {
   const body = JSON.parse((await readBody(req)) || '{}') as { count?: number };
   const count = body.count ?? 1;
   if (!Number.isInteger(count) || count < 1 || count > 100) {
-    fail(res, 400, 'invalid count');
+    fail(res, requestId, 400, 'invalid count');
     return;
   }
   const invites = (
-    await insertInvites(count, user.id, req.socket.remoteAddress)
+    await insertInvites(count, user.id, req.socket.remoteAddress, requestId)
   ).map(toInvite);
-  send(res, 200, count === 1 ? invites[0] : invites);
+  send(res, requestId, 200, count === 1 ? invites[0] : invites);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse) {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+) {
   const path = (req.url ?? '/').split('?')[0];
   if (path === '/api/health') {
-    send(res, 200, { status: 'ok' });
+    send(res, requestId, 200, { status: 'ok' });
     return;
   }
   if (path !== '/api/auth/me' && path !== '/api/auth/invite') {
-    fail(res, 404, 'not found');
+    fail(res, requestId, 404, 'not found');
     return;
   }
   const user = await authenticate(req);
   if (!user) {
-    fail(res, 401, 'not logged in');
+    fail(res, requestId, 401, 'not logged in');
     return;
   }
   if (path === '/api/auth/me' && req.method === 'GET') {
-    send(res, 200, toUser(user));
+    send(res, requestId, 200, toUser(user));
     return;
   }
   if (!user.administrator) {
-    fail(res, 403, 'forbidden');
+    fail(res, requestId, 403, 'forbidden');
     return;
   }
-  if (req.method === 'GET') return list(res);
-  if (req.method === 'POST') return create(req, res, user);
-  fail(res, 405, 'method not allowed');
+  if (req.method === 'GET') return list(res, requestId);
+  if (req.method === 'POST') return create(req, res, requestId, user);
+  fail(res, requestId, 405, 'method not allowed');
 }
 
 const server = createServer((req, res) => {
-  handle(req, res).catch((error: unknown) => {
+  const requestId = requestIdOf(req);
+  handle(req, res, requestId).catch((error: unknown) => {
     console.error(error);
-    if (!res.headersSent) fail(res, 500, 'internal server error');
+    if (!res.headersSent) fail(res, requestId, 500, 'internal server error');
     else res.destroy();
   });
 });
