@@ -37,8 +37,8 @@ import { validateEnvironment } from '../../src/config/env.validation';
  * toUser; `npm run bench` checks this before measuring). No validation
  * beyond what the benchmark sends, no logging, no security headers, no
  * metrics (API.md lets METRICS_ENABLED switch them off): it is the floor
- * the service is compared against. Never add
- * the service's own overheads here to make a ratio look better.
+ * the service is compared against. Never add the service's own overheads
+ * here to make a ratio look better.
  *
  * Env: DATABASE_URL, JWT_SECRET, PORT (127.0.0.1 only), INVITES_LENGTH,
  * PUBLIC_URL (the base of `url`, as the service's).
@@ -197,7 +197,7 @@ async function authenticate(req: IncomingMessage): Promise<UserRow | null> {
     });
     if (typeof payload === 'string') return null;
     sub = payload.sub;
-    version = (payload as { ver?: unknown }).ver;
+    version = payload.ver;
   } catch {
     return null;
   }
