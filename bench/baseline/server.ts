@@ -1,4 +1,4 @@
-import { createSecretKey, randomFillSync, randomUUID } from 'node:crypto';
+import { createSecretKey, randomFillSync } from 'node:crypto';
 import {
   createServer,
   type IncomingMessage,
@@ -7,6 +7,7 @@ import {
 import { verify } from 'jsonwebtoken';
 import { DatabaseError, Pool } from 'pg';
 import { validateEnvironment } from '../../src/config/env.validation';
+import { requestIdFor } from '../../src/http/request-id';
 
 /**
  * The raw baseline for `npm run bench`: the physical limit, i.e. the least
@@ -55,8 +56,6 @@ const CODE_ALPHABET =
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const UNBIASED_LIMIT = 256 - (256 % CODE_ALPHABET.length);
 const BEARER = /^Bearer\s+(\S+)$/i;
-/** The service's rule: visible ASCII that fits the audit log's column. */
-const ACCEPTABLE_REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 const UNIQUE_VIOLATION = '23505';
 const MAX_ATTEMPTS = 10;
 
@@ -151,13 +150,6 @@ function toUser(row: UserRow) {
     createdAt: row.created_at.toISOString(),
     inviteId: row.invite_id,
   };
-}
-
-function requestIdOf(req: IncomingMessage): string {
-  const offered = req.headers['x-request-id'];
-  return typeof offered === 'string' && ACCEPTABLE_REQUEST_ID.test(offered)
-    ? offered
-    : randomUUID();
 }
 
 function send(
@@ -322,7 +314,8 @@ async function handle(
 }
 
 const server = createServer((req, res) => {
-  const requestId = requestIdOf(req);
+  // The service's own rule for the caller's id, so both accept the same ones.
+  const requestId = requestIdFor(req.headers);
   handle(req, res, requestId).catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) fail(res, requestId, 500, 'internal server error');
