@@ -236,7 +236,7 @@ describe('errors (e2e)', () => {
   it('answers 500 internal server error without leaking the cause', async () => {
     const users = t.app.get(UsersService);
     const spy = jest
-      .spyOn(users, 'findById')
+      .spyOn(users, 'findSignedIn')
       .mockRejectedValueOnce(
         new Error('secret internal detail at /srv/app.ts:42'),
       );
@@ -261,7 +261,9 @@ describe('errors (e2e)', () => {
         code: 'ECONNREFUSED',
       },
     );
-    const spy = jest.spyOn(users, 'findById').mockRejectedValueOnce(refused);
+    const spy = jest
+      .spyOn(users, 'findSignedIn')
+      .mockRejectedValueOnce(refused);
     try {
       const response = await request(t.http)
         .get('/api/auth/me')

@@ -99,7 +99,7 @@ describe('logs (e2e)', () => {
 
     // An unexpected error is logged with its stack: still no secret in it.
     const spy = jest
-      .spyOn(t.app.get(UsersService), 'findById')
+      .spyOn(t.app.get(UsersService), 'findSignedIn')
       .mockRejectedValueOnce(new Error('boom'));
     track(
       await request(t.http)

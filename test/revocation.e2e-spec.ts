@@ -102,6 +102,25 @@ describe('sessions end when they should (e2e)', () => {
         }),
       ).expect(401);
     });
+
+    it.each([
+      ['negative', -1],
+      ['beyond the int4 range', 2 ** 31],
+      ['not an integer', 0.5],
+      ['a string', '0'],
+    ])('refuses a token whose version is %s with 401', async (_name, ver) => {
+      const { user } = await t.createUser();
+      const claims = {
+        sub: user.id,
+        iat: now(),
+        exp: now() + 600,
+        iss: 'invite-service',
+        aud: 'invite-service',
+      };
+      await me(sign({ ...claims, ver: 0 })).expect(200);
+      const response = await me(sign({ ...claims, ver })).expect(401);
+      expect(response.body).toEqual(NOT_LOGGED_IN);
+    });
   });
 
   describe('POST /api/auth/logout', () => {
@@ -145,7 +164,7 @@ describe('sessions end when they should (e2e)', () => {
     });
   });
 
-  it('reads the token version from the one statement that loads the user (no extra query)', async () => {
+  it('checks the token version in the one statement that loads the user (no extra query)', async () => {
     const { token } = await t.createUser();
     await me(token).expect(200); // warm
     const pool = poolOf(t.dataSource) as unknown as {
@@ -163,7 +182,9 @@ describe('sessions end when they should (e2e)', () => {
       pool.query = original;
     }
     expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatch(/token_version.*disabled_at.*FROM users/);
+    expect(statements[0]).toMatch(
+      /FROM users\s+WHERE .*token_version = \$2 AND disabled_at IS NULL/,
+    );
   });
 
   describe('operator changes (real CLI)', () => {

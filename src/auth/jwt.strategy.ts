@@ -60,13 +60,22 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     ) {
       throw new NotLoggedInError();
     }
-    if (!Number.isSafeInteger(payload.ver)) throw new NotLoggedInError();
+    // token_version counts up from 0 in an int4: no other version can match,
+    // and one beyond the int4 range would be an error in PostgreSQL.
+    const version = payload.ver;
+    if (
+      typeof version !== 'number' ||
+      !Number.isSafeInteger(version) ||
+      version < 0 ||
+      version > INT4_MAX
+    ) {
+      throw new NotLoggedInError();
+    }
     // jsonwebtoken checks exp only when present; a token without one
     // would never expire.
     if (typeof payload.exp !== 'number') throw new NotLoggedInError();
-    const user = await this.users.findById(id);
-    if (!user || user.disabledAt !== null) throw new NotLoggedInError();
-    if (user.tokenVersion !== payload.ver) throw new NotLoggedInError();
+    const user = await this.users.findSignedIn(id, version);
+    if (!user) throw new NotLoggedInError();
     return user;
   }
 }
