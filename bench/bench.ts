@@ -38,7 +38,7 @@ import { bodyDifferences } from './shape-check';
 /**
  * Usage: npm run build && npm run bench
  *
- * Loopback only, bounded (6-7 minutes with the defaults on 2 CPUs, both
+ * Loopback only, bounded (7-8 minutes with the defaults on 2 CPUs, both
  * platforms), stops by itself. Runs dist/main.js as is: it compiles only bench/.
  *
  * 1. PostgreSQL: DATABASE_URL when set (a fresh database is created on that
