@@ -516,8 +516,6 @@ let checkpointRefused = false;
  * Before every measured run: the work PostgreSQL defers after the runs
  * before it (autovacuum of the rows they inserted, dirty buffers to write)
  * is done now, so that it does not fall on whichever server runs next.
- * Without it, `/me` after the POST scenarios measured 4,300, 5,200 and
- * 6,800 req/s on the baseline in one scenario's three reps.
  */
 async function settleDatabase(): Promise<void> {
   if (!settlePool) return;

@@ -43,7 +43,7 @@ type SignedInRowFromDatabase = Omit<
   'token_version' | 'disabled_at'
 >;
 
-/** A User's columns but the two findSignedIn's WHERE fixes. */
+/** A User's columns except the two that findSignedIn's WHERE fixes. */
 const SIGNED_IN_COLUMNS = 'id, username, administrator, created_at, invite_id';
 
 /** The columns of a User, as the plain statements below read them. */
