@@ -13,18 +13,50 @@ describe('HTTP hardening (e2e)', () => {
       await t.close();
     });
 
-    it('sends helmet’s security headers and no X-Powered-By', async () => {
+    it('sends the API set on API answers and no X-Powered-By', async () => {
       const response = await request(t.http).get('/api/health').expect(200);
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
-      expect(response.headers['content-security-policy']).toContain(
-        "default-src 'self'",
+      expect(response.headers).toMatchObject({
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-frame-options': 'DENY',
+        'x-content-type-options': 'nosniff',
+        'cross-origin-resource-policy': 'same-origin',
+        'referrer-policy': 'no-referrer',
+      });
+      expect(response.headers['strict-transport-security']).toMatch(
+        /^max-age=\d+/,
       );
-      // A plain-HTTP LAN install would otherwise fetch its scripts over HTTPS.
-      expect(response.headers['content-security-policy']).not.toContain(
-        'upgrade-insecure-requests',
-      );
+      // The health route sets its own, which says no-store as well.
+      expect(response.headers['cache-control']).toMatch(/\bno-store\b/);
+      // helmet's document-only headers protect nothing on JSON.
+      expect(response.headers['cross-origin-opener-policy']).toBeUndefined();
       expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('sends the API set on refusals and unknown API paths too', async () => {
+      const unknown = await request(t.http).get('/API/nowhere').expect(404);
+      expect(unknown.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
+      const refused = await request(t.http).get('/api/auth/me').expect(401);
+      expect(refused.headers['x-frame-options']).toBe('DENY');
+      expect(refused.headers['cache-control']).toBe('no-store');
+    });
+
+    it('sends helmet’s headers on pages and Swagger UI', async () => {
+      for (const path of ['/', '/invite/abc', '/api/docs']) {
+        const response = await request(t.http).get(path).redirects(1);
+        expect(response.status).toBe(200);
+        expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+        expect(response.headers['x-content-type-options']).toBe('nosniff');
+        expect(response.headers['content-security-policy']).toContain(
+          "default-src 'self'",
+        );
+        // A plain-HTTP LAN install would otherwise fetch its scripts over HTTPS.
+        expect(response.headers['content-security-policy']).not.toContain(
+          'upgrade-insecure-requests',
+        );
+        expect(response.headers['x-powered-by']).toBeUndefined();
+      }
     });
 
     it('sends no CORS headers: cross-origin browsers are refused', async () => {

@@ -12,12 +12,10 @@ import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { pathOf } from './request-path';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
 import { answerNodeRefusalsAsJson, missesHost } from './node-refusals';
 import { RouteTable } from '../common/routing/route-table';
-
-const SECURITY_HEADER_ENTRIES = Object.entries(SECURITY_HEADERS);
 
 /**
  * Express, the default. Its own defaults already match the routing rules of
@@ -50,8 +48,9 @@ export const expressPlatform: HttpPlatform = {
       const id = requestIdFor(request.headers);
       (request as Request & { id: string }).id = id;
       response.setHeader(REQUEST_ID_HEADER, id);
-      for (const [name, value] of SECURITY_HEADER_ENTRIES) {
-        response.setHeader(name, value);
+      const securityHeaders = securityHeadersFor(request.url);
+      for (const name in securityHeaders) {
+        response.setHeader(name, securityHeaders[name]);
       }
       if (isDraining()) response.setHeader('Connection', 'close');
       const started = performance.now();

@@ -19,7 +19,7 @@ import type { HttpPlatform } from './http-platform';
 import { createJsonBodyReader } from './json-body-reader';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
 import { escapesFixedSegment, pathOf } from './request-path';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 import { setConnectionTimeouts } from './connection-timeouts';
 import { answerNodeRefusalsAsJson, missesHost } from './node-refusals';
 
@@ -62,7 +62,9 @@ export const fastifyPlatform: HttpPlatform = {
     const unroutable = new WeakSet<FastifyRequest>();
     fastify.addHook('onRequest', (request, reply, done) => {
       // The whole frozen table in one headers() call.
-      reply.headers(SECURITY_HEADERS).header(REQUEST_ID_HEADER, request.id);
+      reply
+        .headers(securityHeadersFor(request.url))
+        .header(REQUEST_ID_HEADER, request.id);
       if (isDraining()) reply.header('Connection', 'close');
       if (missesHost(request.raw)) {
         done(new BadRequestException());
@@ -176,7 +178,7 @@ function answerFrameworkError(
   const badUrl = error.code === 'FST_ERR_BAD_URL';
   const code = badUrl ? 404 : 400;
   void reply
-    .headers(SECURITY_HEADERS)
+    .headers(securityHeadersFor(request.url))
     .header(REQUEST_ID_HEADER, request.id)
     .status(code)
     .send({ error: badUrl ? 'not found' : 'bad request', code });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { messageForStatus } from '../common/errors/error-messages';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id';
-import { SECURITY_HEADERS } from './security-headers';
+import { securityHeadersFor } from './security-headers';
 
 /**
  * Two requests that Node's HTTP server would refuse with a bare status line
@@ -33,7 +33,7 @@ function answerExpectationFailed(
 ): void {
   const body = JSON.stringify({ error: messageForStatus(417), code: 417 });
   response.writeHead(417, {
-    ...SECURITY_HEADERS,
+    ...securityHeadersFor(request.url ?? ''),
     [REQUEST_ID_HEADER]: requestIdFor(request.headers),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),

@@ -1,5 +1,6 @@
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_PREFIX, DOCS_PATH } from '../common/routing/route-table';
 
 /**
  * helmet's headers for its default policy, worked out once. That policy is
@@ -36,4 +37,40 @@ function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   return Object.freeze(headers);
 }
 
-export const SECURITY_HEADERS = helmetDefaultHeaders();
+/** For documents a browser renders: the pages, Swagger UI and their files. */
+export const PAGE_SECURITY_HEADERS = helmetDefaultHeaders();
+
+/**
+ * For the API's answers, which no browser renders as a document: OWASP's
+ * set for REST services. Stricter than helmet's where the two overlap (no
+ * source may load anything, no framing at all), and never stored by a cache,
+ * since the answers carry tokens and invite codes. helmet's document-only
+ * headers (COOP, Origin-Agent-Cluster, DNS prefetch, …) protect nothing here.
+ */
+export const API_SECURITY_HEADERS: Readonly<Record<string, string>> =
+  Object.freeze({
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security':
+      PAGE_SECURITY_HEADERS['strict-transport-security'],
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  });
+
+const UNDER_API = new RegExp(`^/${API_PREFIX}(?:[/?#]|$)`, 'i');
+const SWAGGER_UI = new RegExp(`^/${DOCS_PATH}(?:[/?#]|$)`, 'i');
+
+/**
+ * The table for a request target, chosen by its path as sent, before any
+ * route runs: the API set below /api (Swagger UI's page and files excepted),
+ * helmet's everywhere else.
+ */
+export function securityHeadersFor(
+  url: string,
+): Readonly<Record<string, string>> {
+  return UNDER_API.test(url) && !SWAGGER_UI.test(url)
+    ? API_SECURITY_HEADERS
+    : PAGE_SECURITY_HEADERS;
+}
