@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingHttpHeaders } from 'node:http';
 import { JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { extractToken } from '../auth/token-extractor';
+import { tokenOf } from '../auth/token-extractor';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { RouteMetadata } from '../common/decorators/route-metadata';
 import { NotLoggedInError } from '../common/errors/domain-error';
@@ -37,7 +37,7 @@ export class CredentialsGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<CredentialedRequest>();
-    const token = extractToken(request);
+    const token = tokenOf(request);
     if (token === null || !looksLikeApiKey(token)) {
       return (await this.jwt.canActivate(context)) as boolean;
     }

@@ -1,15 +1,10 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { IncomingHttpHeaders } from 'node:http';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { RouteMetadata } from '../common/decorators/route-metadata';
 import { DomainError, NotLoggedInError } from '../common/errors/domain-error';
-
-/** All of a request that passport and passport-jwt read: its headers. */
-interface CredentialsView {
-  headers: IncomingHttpHeaders;
-}
+import { credentialsViewOf, type Credentialed } from './token-extractor';
 
 /**
  * Global: every route needs a valid token unless marked @Public(). Every
@@ -32,11 +27,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   /**
    * Passport writes its session helpers (login, logout, …), of no use to a
    * stateless API, onto the request it is given: it gets a view with the
-   * headers alone, and handleRequest puts the user on the real request.
+   * credentials alone, and handleRequest puts the user on the real request.
    */
-  getRequest(context: ExecutionContext): CredentialsView {
-    const request = context.switchToHttp().getRequest<CredentialsView>();
-    return { headers: request.headers };
+  getRequest(context: ExecutionContext): Credentialed {
+    return credentialsViewOf(context.switchToHttp().getRequest<Credentialed>());
   }
 
   handleRequest<TUser>(

@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/configuration';
 import { NotLoggedInError } from '../common/errors/domain-error';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { extractToken } from './token-extractor';
+import { tokenOf } from './token-extractor';
 import { INT4_MAX } from '../database/postgres-int';
 
 export interface JwtPayload {
@@ -33,7 +33,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     const auth = config.get('auth', { infer: true });
     super({
-      jwtFromRequest: extractToken,
+      jwtFromRequest: tokenOf,
       // A KeyObject rather than the string: given a string, jsonwebtoken
       // first tries to read it as a PEM public key on every request, which
       // was the largest single CPU cost of an authenticated request.

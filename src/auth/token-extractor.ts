@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+const TOKEN = Symbol('token');
 /** Three base64url segments: what a bare JWT looks like. */
 const BARE_JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -17,4 +18,25 @@ export function extractToken(request: {
   const bearer = BEARER.exec(header);
   if (bearer) return bearer[1];
   return BARE_JWT.test(header) ? header : null;
+}
+
+/** A request, or the view of it passport gets, with its token once read. */
+export interface Credentialed {
+  headers: IncomingHttpHeaders;
+  [TOKEN]?: string | null;
+}
+
+/**
+ * extractToken's answer for this request, read once: the credentials guard
+ * and passport-jwt both ask for it.
+ */
+export function tokenOf(request: Credentialed): string | null {
+  const known = request[TOKEN];
+  if (known !== undefined) return known;
+  return (request[TOKEN] = extractToken(request));
+}
+
+/** All of a request that passport and passport-jwt read: its credentials. */
+export function credentialsViewOf(request: Credentialed): Credentialed {
+  return { headers: request.headers, [TOKEN]: tokenOf(request) };
 }
