@@ -62,6 +62,38 @@ describe('createAppLogger', () => {
     expect(linesOf('stderr')).toEqual([]);
   });
 
+  it('writes each text line as JSON.stringify would, keys in Nest’s order', () => {
+    const logger = createAppLogger('production', destinations);
+    const awkward = 'q"\\\u0001é \ud83d\ude00 lone \udc00 ' + 'x'.repeat(60);
+    logger.log(awkward, 'HTTP');
+    logger.log('no context');
+    logger.error(awkward, 'Error: "boom"\n    at x', 'Database');
+    const raw = (stream: keyof LogDestinations) =>
+      readFileSync(join(dir, stream), 'utf8').split('\n').filter(Boolean);
+    const lines = [...raw('stdout'), ...raw('stderr')];
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line).toBe(JSON.stringify(JSON.parse(line)));
+    }
+    expect(Object.keys(JSON.parse(lines[0]) as object)).toEqual([
+      'level',
+      'pid',
+      'timestamp',
+      'message',
+      'context',
+    ]);
+    expect(JSON.parse(lines[0])).toMatchObject({ message: awkward });
+    expect(JSON.parse(lines[1])).not.toHaveProperty('context');
+    expect(Object.keys(JSON.parse(lines[2]) as object)).toEqual([
+      'level',
+      'pid',
+      'timestamp',
+      'message',
+      'context',
+      'stack',
+    ]);
+  });
+
   it('writes errors with their stack to stderr, and objects as JSON', () => {
     const logger = createAppLogger('production', destinations);
     logger.error('query failed', 'Error: boom\n    at x', 'Database');

@@ -1,6 +1,7 @@
 import { ConsoleLogger } from '@nestjs/common';
 import SonicBoom from 'sonic-boom';
 import type { AppConfig } from '../../config/configuration';
+import { compileJson } from '../../http/fast-json-response';
 
 /** Where a JSON logger's lines go: one destination per standard stream. */
 export interface LogDestinations {
@@ -81,6 +82,24 @@ function openStream(fd: number, batch?: typeof STDOUT_BATCH): SonicBoom {
 }
 
 /**
+ * An entry of strings and numbers, as getJsonLogObject builds it, by a
+ * precompiled serializer: JSON.stringify's text, keys in the same order,
+ * for much less work on every access line.
+ */
+const LOG_ENTRY_JSON = compileJson<object>({
+  type: 'object',
+  properties: {
+    level: { type: 'string' },
+    pid: { type: 'integer' },
+    timestamp: { type: 'integer' },
+    message: { type: 'string' },
+    context: { type: 'string' },
+    stack: { type: 'string' },
+  },
+  required: ['level', 'pid', 'timestamp', 'message'],
+});
+
+/**
  * Nest's JSON lines, written asynchronously: a slow sink (a full pipe, a
  * slow disk) no longer blocks the event loop once per request for the
  * access line, and lines that arrive while a write is in flight go out
@@ -117,7 +136,7 @@ class JsonLinesLogger extends ConsoleLogger {
     const line =
       typeof message === 'string' &&
       typeof (options.errorStack ?? '') === 'string'
-        ? JSON.stringify(entry)
+        ? LOG_ENTRY_JSON(entry)
         : this.stringifyJsonLogObject(entry);
     const destination = this.destinations[options.writeStreamType ?? 'stdout'];
     if (closedStreams.has(destination)) return;
