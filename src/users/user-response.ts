@@ -24,14 +24,27 @@ export class UserResponse {
   inviteId: number | null;
 }
 
+/**
+ * UserResponse as a JSON Schema for a precompiled serializer (compileJson),
+ * keys in the wire order. It serializes a User as well: the serializer
+ * writes a Date as toISOString would, for a fraction of V8's work.
+ */
+const USER_JSON_PROPERTIES = {
+  id: { type: 'integer' },
+  username: { type: 'string' },
+  administrator: { type: 'boolean' },
+  createdAt: { type: 'string', format: 'date-time' },
+  inviteId: { type: 'integer', nullable: true },
+} as const;
+
 /** UserResponse's keys in the wire order, as toUserResponse writes them. */
-export const USER_KEYS = [
-  'id',
-  'username',
-  'administrator',
-  'createdAt',
-  'inviteId',
-] as const;
+export const USER_KEYS = Object.keys(USER_JSON_PROPERTIES);
+
+export const USER_JSON_SCHEMA = {
+  type: 'object' as const,
+  properties: USER_JSON_PROPERTIES,
+  required: USER_KEYS,
+};
 
 export function toUserResponse(user: User): UserResponse {
   return {

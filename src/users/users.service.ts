@@ -54,15 +54,16 @@ function toUser(
   tokenVersion: number,
   disabledAt: Date | null,
 ): User {
-  return Object.assign(new User(), {
-    id: row.id,
-    username: row.username,
-    administrator: row.administrator,
-    createdAt: row.created_at,
-    inviteId: row.invite_id,
-    tokenVersion,
-    disabledAt,
-  });
+  // Assigned one by one: every signed-in request makes one.
+  const user = new User();
+  user.id = row.id;
+  user.username = row.username;
+  user.administrator = row.administrator;
+  user.createdAt = row.created_at;
+  user.inviteId = row.invite_id;
+  user.tokenVersion = tokenVersion;
+  user.disabledAt = disabledAt;
+  return user;
 }
 
 export interface UserRow {
