@@ -801,6 +801,7 @@ async function main(): Promise<number> {
   } else {
     const startedDb = performance.now();
     embedded = await EmbeddedDatabase.start({ dataDir, log: () => undefined });
+    runningCluster = embedded;
     databaseUrl = embedded.url;
     log(
       `embedded PostgreSQL in ${dataDir} (${((performance.now() - startedDb) / 1000).toFixed(1)} s)`,
@@ -838,6 +839,9 @@ async function main(): Promise<number> {
       : databaseUrl,
     max: 1,
   });
+  // An idle client loses its connection when an interrupted run stops the
+  // cluster; a query in flight still gets its own error.
+  for (const pool of [db, settlePool]) pool.on('error', () => undefined);
   const services: Server[] = [];
   let baseline: Server | undefined;
   const starts: StartTime[] = [];
@@ -1126,6 +1130,7 @@ async function main(): Promise<number> {
         dataDir,
         log: () => undefined,
       });
+      runningCluster = embedded;
       holder = new Client({ connectionString: embedded.url });
       await holder.connect();
     }
@@ -1275,10 +1280,26 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.once('SIGINT', () => {
-  for (const child of children) child.kill('SIGTERM');
-  process.exit(130);
-});
+/** The embedded cluster while it runs, for the signal handler below. */
+let runningCluster: EmbeddedDatabase | undefined;
+
+/**
+ * Interrupted (Ctrl-C, or a SIGTERM from a CI runner or `timeout`), the
+ * run's `finally` never comes: stop the servers and the embedded cluster
+ * here, so that nothing outlives the bench.
+ */
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGTERM');
+    void Promise.race([
+      runningCluster?.stop({ force: true }).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]).then(() => process.exit(code));
+  });
+}
 
 main().then(
   (code) => process.exit(code),
