@@ -10,6 +10,9 @@ import { DataSource } from 'typeorm';
 import { poolOf } from '../database/pg-internals';
 import type { ResponseObserver } from '../http/response-observer';
 
+const HTTP_LABELS = ['method', 'route', 'status'] as const;
+const HTTP_DURATION = 'http_request_duration_seconds';
+
 /**
  * The service's Prometheus metrics, on a registry of its own (not
  * prom-client's global one, so two apps in one process do not collide).
@@ -19,21 +22,34 @@ import type { ResponseObserver } from '../http/response-observer';
 export class Metrics implements ResponseObserver {
   readonly registry = new Registry();
 
-  readonly httpRequests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests by method, route template and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-
   readonly httpDuration = new Histogram({
-    name: 'http_request_duration_seconds',
+    name: HTTP_DURATION,
     help: 'HTTP request latency by method, route template and status',
-    labelNames: ['method', 'route', 'status'] as const,
+    labelNames: HTTP_LABELS,
     buckets: [
       0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
     ],
     registers: [this.registry],
+  });
+
+  /**
+   * The histogram's counts, read off it at each scrape: a response is
+   * counted once, not twice on the path of every request.
+   */
+  readonly httpRequests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route template and status',
+    labelNames: HTTP_LABELS,
+    registers: [this.registry],
+    collect: async () => {
+      const counts = (await this.httpDuration.get()).values.filter(
+        ({ metricName }) => metricName === `${HTTP_DURATION}_count`,
+      );
+      this.httpRequests.reset();
+      for (const { labels, value } of counts) {
+        this.httpRequests.inc(labels, value);
+      }
+    },
   });
 
   readonly invitesCreated = this.counter(
@@ -96,9 +112,10 @@ export class Metrics implements ResponseObserver {
     status: number,
     seconds: number,
   ): void {
-    const labels = { method, route, status: String(status) };
-    this.httpRequests.inc(labels);
-    this.httpDuration.observe(labels, seconds);
+    this.httpDuration.observe(
+      { method, route, status: String(status) },
+      seconds,
+    );
     if (status === 429) this.rateLimitRefusals.inc();
   }
 
