@@ -9,6 +9,7 @@ import {
 } from './api-key-scopes';
 import { InsufficientScopeError } from './api-keys.errors';
 import type { CredentialedRequest } from './credentials.guard';
+import { requestOf } from '../common/http-context';
 
 /**
  * After the AdminGuard: a request made with an API key may reach only the
@@ -26,7 +27,7 @@ export class ApiKeyScopeGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<CredentialedRequest>();
+    const request = requestOf<CredentialedRequest>(context);
     if (!request.apiKey) return true;
     if (this.isPublic.of(context)) return true;
     const required = this.requiredScope.of(context);

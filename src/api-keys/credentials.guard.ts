@@ -9,6 +9,7 @@ import { NotLoggedInError } from '../common/errors/domain-error';
 import type { User } from '../users/user.entity';
 import { looksLikeApiKey } from './api-key-secret';
 import { ApiKeysService, type AuthenticatedKey } from './api-keys.service';
+import { requestOf } from '../common/http-context';
 
 export interface CredentialedRequest {
   headers: IncomingHttpHeaders;
@@ -36,7 +37,7 @@ export class CredentialsGuard implements CanActivate {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<CredentialedRequest>();
+    const request = requestOf<CredentialedRequest>(context);
     const token = tokenOf(request);
     if (token === null || !looksLikeApiKey(token)) {
       return (await this.jwt.canActivate(context)) as boolean;

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { requestOf } from '../common/http-context';
 
 /**
  * Who made a change, and from where: what the audit log records with it.
@@ -40,5 +41,5 @@ function contextOf(request: RequestFields): RequestContext {
 /** The current request's context, for a handler whose service records a change. */
 export const Requester = createParamDecorator(
   (_data: unknown, context: ExecutionContext): RequestContext =>
-    contextOf(context.switchToHttp().getRequest<RequestFields>()),
+    contextOf(requestOf<RequestFields>(context)),
 );

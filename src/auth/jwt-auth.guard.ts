@@ -5,6 +5,7 @@ import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { RouteMetadata } from '../common/decorators/route-metadata';
 import { DomainError, NotLoggedInError } from '../common/errors/domain-error';
 import { credentialsViewOf, type Credentialed } from './token-extractor';
+import { requestOf, responseOf } from '../common/http-context';
 
 /**
  * Global: every route needs a valid token unless marked @Public(). Every
@@ -30,7 +31,11 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
    * credentials alone, and handleRequest puts the user on the real request.
    */
   getRequest(context: ExecutionContext): Credentialed {
-    return credentialsViewOf(context.switchToHttp().getRequest<Credentialed>());
+    return credentialsViewOf(requestOf<Credentialed>(context));
+  }
+
+  getResponse(context: ExecutionContext): unknown {
+    return responseOf(context);
   }
 
   handleRequest<TUser>(
@@ -42,7 +47,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     // A database outage while loading the user must surface as 503, not 401.
     if (error && !(error instanceof DomainError)) throw error as Error;
     if (error || !user) throw new NotLoggedInError();
-    context.switchToHttp().getRequest<{ user?: TUser }>().user = user;
+    requestOf<{ user?: TUser }>(context).user = user;
     return user;
   }
 }

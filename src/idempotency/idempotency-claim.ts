@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EntityManager } from 'typeorm';
 import type { HttpExchange } from '../common/decorators/exchange.decorator';
+import { requestOf, responseOf } from '../common/http-context';
 
 const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
@@ -63,15 +64,14 @@ interface RequestWithUser {
 /** This request's IdempotentRequest, for IdempotencyKeys.run. */
 export const Idempotency = createParamDecorator(
   (_data: unknown, context: ExecutionContext): IdempotentRequest => {
-    const http = context.switchToHttp();
-    const request = http.getRequest<RequestWithUser>();
+    const request = requestOf<RequestWithUser>(context);
     return {
       key: request.headers[IDEMPOTENCY_KEY_HEADER],
       method: request.method,
       handler: `${context.getClass().name}.${context.getHandler().name}`,
       body: request.body,
       userId: request.user?.id ?? 0,
-      response: http.getResponse(),
+      response: responseOf(context),
     };
   },
 );

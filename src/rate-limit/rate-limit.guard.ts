@@ -12,6 +12,7 @@ import type { AppConfig } from '../config/configuration';
 import { createForwardedForCheck } from './forwarded-for-check';
 import { IS_RATE_LIMITED_KEY } from './rate-limited.decorator';
 import { RouteMetadata } from '../common/decorators/route-metadata';
+import { requestOf } from '../common/http-context';
 
 /**
  * Global, but opt-in: only routes marked @RateLimited() are counted. The
@@ -46,9 +47,7 @@ export class RateLimitGuard extends ThrottlerGuard {
    * signature keeps the answer a promise.)
    */
   canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers?: IncomingHttpHeaders }>();
+    const request = requestOf<{ headers?: IncomingHttpHeaders }>(context);
     if (request.headers) this.checkForwardedFor?.(request.headers);
     if (!this.isRateLimited(context)) return Promise.resolve(true);
     return super.canActivate(context);

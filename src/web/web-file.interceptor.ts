@@ -7,6 +7,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { map, Observable } from 'rxjs';
 import type { WebFile } from './web-assets';
+import { responseOf } from '../common/http-context';
 
 /**
  * Sends a `WebFile`'s headers through the HTTP adapter, so the pages need
@@ -20,7 +21,7 @@ export class WebFileInterceptor implements NestInterceptor<WebFile, string> {
     context: ExecutionContext,
     next: CallHandler<WebFile>,
   ): Observable<string> {
-    const response: unknown = context.switchToHttp().getResponse();
+    const response = responseOf<unknown>(context);
     const adapter = this.adapterHost.httpAdapter;
     return next.handle().pipe(
       map((file) => {

@@ -1,8 +1,9 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { User } from '../../users/user.entity';
+import { requestOf } from '../http-context';
 
 /** The authenticated user, as loaded by the JWT strategy for this request. */
 export const CurrentUser = createParamDecorator(
   (_data: unknown, context: ExecutionContext): User =>
-    context.switchToHttp().getRequest<{ user: User }>().user,
+    requestOf<{ user: User }>(context).user,
 );

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { requestOf, responseOf } from '../http-context';
 
 /**
  * The current request and response, opaque: only the HTTP adapter reads or
@@ -13,7 +14,6 @@ export interface HttpExchange {
 /** The HttpExchange of this request. */
 export const Exchange = createParamDecorator(
   (_data: unknown, context: ExecutionContext): HttpExchange => {
-    const http = context.switchToHttp();
-    return { request: http.getRequest(), response: http.getResponse() };
+    return { request: requestOf(context), response: responseOf(context) };
   },
 );

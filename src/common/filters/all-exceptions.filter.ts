@@ -18,6 +18,7 @@ import {
 } from '../errors/domain-error';
 import { messageForStatus } from '../errors/error-messages';
 import { RouteTable } from '../routing/route-table';
+import { requestOf, responseOf } from '../http-context';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -55,9 +56,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const adapter = this.adapterHost.httpAdapter;
-    const context = host.switchToHttp();
-    const request: unknown = context.getRequest();
-    const response: unknown = context.getResponse();
+    const request = requestOf<unknown>(host);
+    const response = responseOf<unknown>(host);
     const path = pathOf(adapter.getRequestUrl(request) as string);
     const { body, allow } = this.toBody(exception, path);
     const retryAfter = retryAfterOf(exception);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { IS_ADMIN_KEY } from '../decorators/admin.decorator';
 import { RouteMetadata } from '../decorators/route-metadata';
 import { NotAdministratorError } from '../errors/domain-error';
+import { requestOf } from '../http-context';
 
 /**
  * Runs after the JwtAuthGuard, so `request.user` is the user's current row:
@@ -18,9 +19,7 @@ export class AdminGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.requiresAdministrator.of(context)) return true;
-    const request = context
-      .switchToHttp()
-      .getRequest<{ user?: { administrator?: boolean } }>();
+    const request = requestOf<{ user?: { administrator?: boolean } }>(context);
     if (request.user?.administrator !== true) throw new NotAdministratorError();
     return true;
   }

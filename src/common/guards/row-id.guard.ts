@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext } from '@nestjs/common';
 import { parseRowId } from '../pipes/row-id.pipe';
+import { requestOf } from '../http-context';
 
 /**
  * The route's 404 for an `:id` that cannot be a row's id, before any pipe
@@ -11,9 +12,7 @@ export class RowIdGuard implements CanActivate {
   constructor(private readonly notFound: () => Error) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context
-      .switchToHttp()
-      .getRequest<{ params?: Record<string, unknown> }>();
+    const request = requestOf<{ params?: Record<string, unknown> }>(context);
     if (parseRowId(request.params?.id) === undefined) throw this.notFound();
     return true;
   }
