@@ -121,6 +121,28 @@ class JsonLinesLogger extends ConsoleLogger {
     }
   }
 
+  /**
+   * A text line with its context, as the access log writes one per
+   * request, is built at once: Nest's path there makes arrays and an entry
+   * object, then escapes every field.
+   */
+  log(message: unknown, ...optionalParams: unknown[]): void {
+    const context = optionalParams[0];
+    if (
+      typeof message !== 'string' ||
+      optionalParams.length !== 1 ||
+      typeof context !== 'string' ||
+      !this.isLevelEnabled('log')
+    ) {
+      super.log(message, ...optionalParams);
+      return;
+    }
+    this.writeLine(
+      'stdout',
+      `{"level":"log","pid":${process.pid},"timestamp":${Date.now()},"message":${JSON.stringify(message)},"context":${JSON.stringify(context)}}`,
+    );
+  }
+
   protected printAsJson(
     message: unknown,
     options: {
@@ -138,7 +160,11 @@ class JsonLinesLogger extends ConsoleLogger {
       typeof (options.errorStack ?? '') === 'string'
         ? LOG_ENTRY_JSON(entry)
         : this.stringifyJsonLogObject(entry);
-    const destination = this.destinations[options.writeStreamType ?? 'stdout'];
+    this.writeLine(options.writeStreamType ?? 'stdout', line);
+  }
+
+  private writeLine(stream: keyof LogDestinations, line: string): void {
+    const destination = this.destinations[stream];
     if (closedStreams.has(destination)) return;
     const dropped = this.dropped.get(destination);
     if (!dropped) {
