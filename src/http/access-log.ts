@@ -4,7 +4,8 @@ import { pathOf } from './request-path';
 /** The invitee's page, whose path is a live invite code. */
 const INVITE_PAGE = /^\/invite\/[^/]+/i;
 
-const logger = new Logger('HTTP');
+/** Without a context of its own, which Nest would append to every line's arguments. */
+const logger = new Logger();
 
 /**
  * One line per request once its response is sent: request id, method, path,
@@ -22,6 +23,7 @@ export function logAccess(
 ): void {
   logger.log(
     `${id} ${method} ${loggedPath(url)} ${status} ${milliseconds.toFixed(1)}ms`,
+    'HTTP',
   );
 }
 
