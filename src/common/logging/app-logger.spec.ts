@@ -66,12 +66,13 @@ describe('createAppLogger', () => {
     const logger = createAppLogger('production', destinations);
     const awkward = 'q"\\\u0001é \ud83d\ude00 lone \udc00 ' + 'x'.repeat(60);
     logger.log(awkward, 'HTTP');
+    logger.log('GET /api/auth/me 200 1.2ms', 'HTTP');
     logger.log('no context');
     logger.error(awkward, 'Error: "boom"\n    at x', 'Database');
     const raw = (stream: keyof LogDestinations) =>
       readFileSync(join(dir, stream), 'utf8').split('\n').filter(Boolean);
     const lines = [...raw('stdout'), ...raw('stderr')];
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     for (const line of lines) {
       expect(line).toBe(JSON.stringify(JSON.parse(line)));
     }
@@ -83,8 +84,12 @@ describe('createAppLogger', () => {
       'context',
     ]);
     expect(JSON.parse(lines[0])).toMatchObject({ message: awkward });
-    expect(JSON.parse(lines[1])).not.toHaveProperty('context');
-    expect(Object.keys(JSON.parse(lines[2]) as object)).toEqual([
+    expect(JSON.parse(lines[1])).toMatchObject({
+      message: 'GET /api/auth/me 200 1.2ms',
+      context: 'HTTP',
+    });
+    expect(JSON.parse(lines[2])).not.toHaveProperty('context');
+    expect(Object.keys(JSON.parse(lines[3]) as object)).toEqual([
       'level',
       'pid',
       'timestamp',
