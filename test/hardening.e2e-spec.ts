@@ -20,9 +20,8 @@ describe('HTTP hardening (e2e)', () => {
         'x-frame-options': 'DENY',
         'x-content-type-options': 'nosniff',
       });
-      expect(response.headers['strict-transport-security']).toMatch(
-        /^max-age=\d+/,
-      );
+      // Plain HTTP: RFC 6797 (7.2) forbids HSTS there.
+      expect(response.headers['strict-transport-security']).toBeUndefined();
       // The health route sets its own, which says no-store as well.
       expect(response.headers['cache-control']).toMatch(/\bno-store\b/);
       // Headers for documents protect nothing on JSON.
@@ -34,6 +33,21 @@ describe('HTTP hardening (e2e)', () => {
         expect(response.headers[name]).toBeUndefined();
       }
       expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('sends HSTS when the client’s hop was HTTPS, on API answers and pages', async () => {
+      for (const path of ['/api/health', '/API/nowhere', '/']) {
+        const response = await request(t.http)
+          .get(path)
+          .set('X-Forwarded-Proto', 'https');
+        expect(response.headers['strict-transport-security']).toMatch(
+          /^max-age=\d+/,
+        );
+      }
+      const relayed = await request(t.http)
+        .get('/api/health')
+        .set('X-Forwarded-Proto', 'http, https');
+      expect(relayed.headers['strict-transport-security']).toBeUndefined();
     });
 
     it('sends the API set on refusals and unknown API paths too', async () => {

@@ -48,7 +48,7 @@ export const expressPlatform: HttpPlatform = {
       const id = requestIdFor(request.headers);
       (request as Request & { id: string }).id = id;
       response.setHeader(REQUEST_ID_HEADER, id);
-      const securityHeaders = securityHeadersFor(request.url);
+      const securityHeaders = securityHeadersFor(request);
       for (const name in securityHeaders) {
         response.setHeader(name, securityHeaders[name]);
       }

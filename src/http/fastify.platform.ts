@@ -63,7 +63,7 @@ export const fastifyPlatform: HttpPlatform = {
     fastify.addHook('onRequest', (request, reply, done) => {
       // The whole frozen table in one headers() call.
       reply
-        .headers(securityHeadersFor(request.url))
+        .headers(securityHeadersFor(request.raw))
         .header(REQUEST_ID_HEADER, request.id);
       if (isDraining()) reply.header('Connection', 'close');
       if (missesHost(request.raw)) {
@@ -178,7 +178,7 @@ function answerFrameworkError(
   const badUrl = error.code === 'FST_ERR_BAD_URL';
   const code = badUrl ? 404 : 400;
   void reply
-    .headers(securityHeadersFor(request.url))
+    .headers(securityHeadersFor(request.raw))
     .header(REQUEST_ID_HEADER, request.id)
     .status(code)
     .send({ error: badUrl ? 'not found' : 'bad request', code });

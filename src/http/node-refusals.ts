@@ -33,7 +33,7 @@ function answerExpectationFailed(
 ): void {
   const body = JSON.stringify({ error: messageForStatus(417), code: 417 });
   response.writeHead(417, {
-    ...securityHeadersFor(request.url ?? ''),
+    ...securityHeadersFor(request),
     [REQUEST_ID_HEADER]: requestIdFor(request.headers),
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),

@@ -8,8 +8,7 @@ import { API_PREFIX, DOCS_PATH } from '../common/routing/route-table';
  * platform sets this frozen table instead of running the middleware per
  * request. One directive is left out: upgrade-insecure-requests, with which
  * a browser on a plain-HTTP address other than localhost (a LAN install)
- * asks for the pages' scripts over HTTPS and shows a blank page. A site on
- * HTTPS gets HSTS.
+ * asks for the pages' scripts over HTTPS and shows a blank page.
  */
 function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {};
@@ -59,18 +58,49 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> =
     'x-frame-options': 'DENY',
   });
 
+const HSTS = 'strict-transport-security';
+
+function withoutHsts(
+  table: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  return Object.freeze(
+    Object.fromEntries(Object.entries(table).filter(([name]) => name !== HSTS)),
+  );
+}
+
+const API_HEADERS_OVER_HTTP = withoutHsts(API_SECURITY_HEADERS);
+const PAGE_HEADERS_OVER_HTTP = withoutHsts(PAGE_SECURITY_HEADERS);
+
 const UNDER_API = new RegExp(`^/${API_PREFIX}(?:[/?#]|$)`, 'i');
 const SWAGGER_UI = new RegExp(`^/${DOCS_PATH}(?:[/?#]|$)`, 'i');
 
 /**
- * The table for a request target, chosen by its path as sent, before any
- * route runs: the API set below /api (Swagger UI's page and files excepted),
- * helmet's everywhere else.
+ * The table for a request, chosen before any route runs: by its path as
+ * sent, the API set below /api (Swagger UI's page and files excepted),
+ * helmet's everywhere else; HSTS only on an answer that goes out over
+ * HTTPS (reachedOverHttps), as RFC 6797 (7.2) requires.
  */
 export function securityHeadersFor(
-  url: string,
+  request: IncomingMessage,
 ): Readonly<Record<string, string>> {
-  return UNDER_API.test(url) && !SWAGGER_UI.test(url)
-    ? API_SECURITY_HEADERS
-    : PAGE_SECURITY_HEADERS;
+  const url = request.url ?? '';
+  const api = UNDER_API.test(url) && !SWAGGER_UI.test(url);
+  if (reachedOverHttps(request)) {
+    return api ? API_SECURITY_HEADERS : PAGE_SECURITY_HEADERS;
+  }
+  return api ? API_HEADERS_OVER_HTTP : PAGE_HEADERS_OVER_HTTP;
+}
+
+const FIRST_HOP_HTTPS = /^\s*https\s*(?:,|$)/i;
+
+/**
+ * Over TLS to this server, or to the proxy in front of it (the first
+ * X-Forwarded-Proto entry, the client's hop). No proxy needs to be trusted
+ * for it: the header only changes what its own sender is told.
+ */
+export function reachedOverHttps(request: IncomingMessage): boolean {
+  if ((request.socket as { encrypted?: boolean } | null)?.encrypted)
+    return true;
+  const forwarded = request.headers['x-forwarded-proto'];
+  return typeof forwarded === 'string' && FIRST_HOP_HTTPS.test(forwarded);
 }
