@@ -108,6 +108,8 @@ const LOG_ENTRY_JSON = compileJson<object>({
 class JsonLinesLogger extends ConsoleLogger {
   /** Lines each destination dropped since its last line went through. */
   private readonly dropped = new Map<SonicBoom, number>();
+  /** How a line written by log() below begins. */
+  private readonly logLinePrefix = `{"level":"log","pid":${process.pid},"timestamp":`;
 
   constructor(private readonly destinations: LogDestinations) {
     super({ json: true, colors: false });
@@ -142,8 +144,6 @@ class JsonLinesLogger extends ConsoleLogger {
       `${this.logLinePrefix}${Date.now()},"message":${jsonString(message)},"context":${jsonString(context)}}`,
     );
   }
-
-  private readonly logLinePrefix = `{"level":"log","pid":${process.pid},"timestamp":`;
 
   protected printAsJson(
     message: unknown,
