@@ -36,6 +36,8 @@ function helmetDefaultHeaders(): Readonly<Record<string, string>> {
   return Object.freeze(headers);
 }
 
+const HSTS = 'strict-transport-security';
+
 /** For documents a browser renders: the pages, Swagger UI and their files. */
 export const PAGE_SECURITY_HEADERS = helmetDefaultHeaders();
 
@@ -52,13 +54,10 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> =
   Object.freeze({
     'cache-control': 'no-store',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-    'strict-transport-security':
-      PAGE_SECURITY_HEADERS['strict-transport-security'],
+    [HSTS]: PAGE_SECURITY_HEADERS[HSTS],
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
   });
-
-const HSTS = 'strict-transport-security';
 
 function withoutHsts(
   table: Readonly<Record<string, string>>,
