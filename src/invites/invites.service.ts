@@ -12,6 +12,7 @@ import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
+import { queryValues } from '../database/query-values';
 import { readRows, readValues } from '../database/read-rows';
 import { SqlParams } from '../database/sql-params';
 import { StatementCache } from '../database/statement-cache';
@@ -201,8 +202,14 @@ export class InvitesService {
         ) ${this.changes.invitesCreatedSql('created', context, params)}
         SELECT * FROM created ORDER BY id`;
       const insert = async (manager: EntityManager) => {
-        const rows = await manager.query<InviteRow[]>(statement, params.values);
-        const created = rows.map((row) => toInviteResponse(row, this.linkBase));
+        const rows = await queryValues<InviteValues>(
+          manager,
+          statement,
+          params.values,
+        );
+        const created = rows.map((row) =>
+          valuesToInviteResponse(row, this.linkBase),
+        );
         await alsoCommit?.(manager, created);
         return created;
       };
