@@ -12,6 +12,7 @@ import { ChangeFeed } from '../changes/change-feed';
 import type { AppConfig } from '../config/configuration';
 import { isUniqueViolation } from '../database/database-errors';
 import { isStorableText } from '../database/postgres-text';
+import { textArrayLiteral } from '../database/postgres-array';
 import { queryValues } from '../database/query-values';
 import { readRows, readValues } from '../database/read-rows';
 import { SqlParams } from '../database/sql-params';
@@ -195,7 +196,7 @@ export class InvitesService {
       // it: neither can the query builder express.
       const statement = `WITH created AS (
           INSERT INTO invites (code, created_at, expires_at, max_uses, created_by_id, note)
-          SELECT unnest(${params.add(codes)}::varchar[]), ${params.add(input.createdAt)}::timestamptz,
+          SELECT unnest(${params.add(textArrayLiteral(codes))}::varchar[]), ${params.add(input.createdAt)}::timestamptz,
             ${params.add(input.expiresAt)}::timestamptz,
             ${params.add(input.maxUses)}::int, ${params.add(createdById)}::int, ${params.add(input.note)}::varchar
           RETURNING ${INVITE_COLUMNS}
