@@ -53,6 +53,20 @@ describe('ExpressJsonAdapter.reply', () => {
     expect(answer.headers['content-length']).toBe('10');
   });
 
+  it('writes JSON bytes as they are when the route set the JSON content type', async () => {
+    const bytes = Buffer.from('{"a":"é"}');
+    const app = appReplying((adapter, response) => {
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+      adapter.reply(response, bytes);
+    });
+    const answer = await request(app).get('/').expect(200);
+    expect(answer.text).toBe('{"a":"é"}');
+    expect(answer.headers['content-length']).toBe('10');
+    expect(answer.headers['content-type']).toBe(
+      'application/json; charset=utf-8',
+    );
+  });
+
   it('answers HEAD with the length and no body', async () => {
     const app = appReplying((adapter, response) =>
       adapter.reply(response, items),

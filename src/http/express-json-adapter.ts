@@ -45,12 +45,16 @@ export class ExpressJsonAdapter extends ExpressAdapter {
   }
 }
 
-/** The JSON text of an answer that is JSON, else undefined. */
-function jsonOf(response: Response, body: unknown): string | undefined {
+/** The JSON text (or its bytes) of an answer that is JSON, else undefined. */
+function jsonOf(
+  response: Response,
+  body: unknown,
+): string | Buffer | undefined {
   const type = response.getHeader('Content-Type');
   if (type !== undefined && type !== JSON_CONTENT_TYPE) return undefined;
-  // A string is already JSON when its route said so (JsonText).
-  if (typeof body === 'string') return type === undefined ? undefined : body;
+  // A string or Buffer is already JSON when its route said so (JsonText).
+  if (typeof body === 'string' || Buffer.isBuffer(body))
+    return type === undefined ? undefined : body;
   if (
     typeof body !== 'object' ||
     body === null ||

@@ -27,7 +27,11 @@ import {
   type IdempotentRequest,
 } from '../idempotency/idempotency-claim';
 import { IdempotencyKeys } from '../idempotency/idempotency-keys';
-import { compileJson, JsonText } from '../http/fast-json-response';
+import {
+  compileJson,
+  compileJsonBytes,
+  JsonText,
+} from '../http/fast-json-response';
 import {
   ApiErrorResponses,
   JSON_BODY_ERRORS,
@@ -74,12 +78,14 @@ const DISABLED = 'invites are disabled';
 const NOT_FOUND: [404, string] = [404, 'invite not found'];
 const INVITE_ID = new RowIdPipe(() => new InviteNotFoundError());
 const INVITE_JSON = compileJson<InviteResponse>(INVITE_JSON_SCHEMA);
-const INVITE_LIST_JSON = compileJson<InviteResponse[]>({
+const INVITE_LIST_JSON = compileJsonBytes<InviteResponse[]>({
   type: 'array',
   items: INVITE_JSON_SCHEMA,
 });
-/** POST's answer as text: one invite, or an array of them. */
-function createdJson(answer: InviteResponse | InviteResponse[]): string {
+/** POST's answer: one invite, or an array of them. */
+function createdJson(
+  answer: InviteResponse | InviteResponse[],
+): string | Buffer {
   return Array.isArray(answer) ? INVITE_LIST_JSON(answer) : INVITE_JSON(answer);
 }
 const ID_PARAM = ApiParam({
@@ -117,7 +123,7 @@ export class InvitesController {
   async list(
     @Query(ListInvitesQueryPipe) query: ListInvitesQuery,
     @Exchange() exchange: HttpExchange,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const page = await this.invites.list(query);
     return INVITE_LIST_JSON(this.pages.items(exchange, page));
   }
