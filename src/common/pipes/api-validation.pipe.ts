@@ -1,5 +1,6 @@
 import {
   ArgumentMetadata,
+  PipeTransform,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
@@ -12,43 +13,46 @@ import { InvalidInputError, UnknownFieldsError } from '../errors/domain-error';
  * and the first broken rule gives the `error` string its DTO declares
  * (`invalid count`). Each failing field is listed in `details`.
  */
-export class ApiValidationPipe extends ValidationPipe {
+export class ApiValidationPipe implements PipeTransform {
+  private readonly bodyPipe = new ValidationPipe(options(true));
   /**
    * Query strings get the same checks but unknown parameters are dropped,
    * not refused: cache busters such as `?_=1699999999` are common.
    */
   private readonly queryPipe = new ValidationPipe(options(false));
 
-  constructor() {
-    super(options(true));
+  /**
+   * Route params are parsed by their own pipes (this one would first turn
+   * `1e1` or `0x2` into a number through its `number` type), and custom
+   * decorators (@CurrentUser) hold what the server itself set: both go on
+   * as they are, at once rather than through a promise on every request.
+   */
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'param' || metadata.type === 'custom') return value;
+    if (metadata.type === 'query')
+      return this.queryPipe.transform(value, metadata);
+    return this.validateBody(value, metadata);
   }
 
-  async transform(
+  private validateBody(
     value: unknown,
     metadata: ArgumentMetadata,
   ): Promise<unknown> {
+    rejectUnparsableBody(value);
     // A POST without a body means "all defaults", not "invalid".
-    if (metadata.type === 'body') {
-      rejectUnparsableBody(value);
-      if (value === undefined) return super.transform({}, metadata);
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new InvalidInputError('request body must be a json object');
-      }
-      assertShallow(value);
-      // class-validator's whitelist looks keys up in a plain object, so
-      // names of Object.prototype members (`constructor`, `__proto__`,
-      // `toString`…) would slip through it: refuse them here.
-      const inherited = Object.keys(value).filter((key) =>
-        INHERITED_NAMES.has(key),
-      );
-      if (inherited.length > 0) throw new UnknownFieldsError(inherited);
+    if (value === undefined) return this.bodyPipe.transform({}, metadata);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new InvalidInputError('request body must be a json object');
     }
-    // Route params are parsed by their own pipes; this one would first turn
-    // `1e1` or `0x2` into a number through its `number` type.
-    if (metadata.type === 'param') return value;
-    if (metadata.type === 'query')
-      return this.queryPipe.transform(value, metadata);
-    return super.transform(value, metadata);
+    assertShallow(value);
+    // class-validator's whitelist looks keys up in a plain object, so
+    // names of Object.prototype members (`constructor`, `__proto__`,
+    // `toString`…) would slip through it: refuse them here.
+    const inherited = Object.keys(value).filter((key) =>
+      INHERITED_NAMES.has(key),
+    );
+    if (inherited.length > 0) throw new UnknownFieldsError(inherited);
+    return this.bodyPipe.transform(value, metadata);
   }
 }
 
