@@ -2,7 +2,7 @@ import { ExecutionContext, HttpStatus } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ThrottlerException, ThrottlerStorageService } from '@nestjs/throttler';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimitGuard, RouteThrottler } from './rate-limit.guard';
 import { rateLimitOptions } from './rate-limit.options';
 import { RateLimited } from './rate-limited.decorator';
 
@@ -44,12 +44,15 @@ describe('RateLimitGuard', () => {
 
   async function guardWithLimit(authPerMinute: number) {
     storage = new ThrottlerStorageService();
-    const guard = new RateLimitGuard(
+    const reflector = new Reflector();
+    const throttler = new RouteThrottler(
       rateLimitOptions({ authPerMinute }, storage),
       storage,
-      new Reflector(),
+      reflector,
     );
-    await guard.onModuleInit();
+    await throttler.onModuleInit();
+    const guard = new RateLimitGuard(throttler, reflector);
+    guard.onModuleInit();
     return guard;
   }
 
@@ -60,10 +63,10 @@ describe('RateLimitGuard', () => {
 
   afterEach(() => storage.onApplicationShutdown());
 
-  it('lets requests to a route without @RateLimited() through, uncounted', async () => {
+  it('lets requests to a route without @RateLimited() through at once, uncounted', async () => {
     const guard = await guardWithLimit(2);
     for (let i = 0; i < 10; i++) {
-      await expect(pass(guard, Routes, 'open')).resolves.toBe(true);
+      expect(pass(guard, Routes, 'open')).toBe(true);
     }
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
     await expect(pass(guard, Routes, 'login')).resolves.toBe(true);
@@ -75,7 +78,7 @@ describe('RateLimitGuard', () => {
     await pass(guard, Routes, 'login');
     const { context, headers } = contextFor(Routes, 'login');
 
-    const refusal = guard.canActivate(context);
+    const refusal = Promise.resolve(guard.canActivate(context));
 
     await expect(refusal).rejects.toThrow(ThrottlerException);
     await refusal.catch((error: ThrottlerException) =>

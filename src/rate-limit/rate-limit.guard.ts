@@ -1,11 +1,13 @@
 import {
+  CanActivate,
   ExecutionContext,
-  Inject,
   Injectable,
   Logger,
+  OnModuleInit,
   Optional,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AppConfig } from '../config/configuration';
@@ -15,6 +17,13 @@ import { RouteMetadata } from '../common/decorators/route-metadata';
 import { requestOf } from '../common/http-context';
 
 /**
+ * @nestjs/throttler's guard as it is: the counting, the 429 and the
+ * headers, for the routes RateLimitGuard hands it.
+ */
+@Injectable()
+export class RouteThrottler extends ThrottlerGuard {}
+
+/**
  * Global, but opt-in: only routes marked @RateLimited() are counted. The
  * budget itself (limit, window, storage, "0 disables") comes from the
  * throttler options that RateLimitModule builds from the configuration.
@@ -22,18 +31,19 @@ import { requestOf } from '../common/http-context';
  * TRUST_PROXY ignores (a plain function, whatever the HTTP platform).
  */
 @Injectable()
-export class RateLimitGuard extends ThrottlerGuard {
-  // A property rather than a constructor parameter: ThrottlerGuard's
-  // constructor is the throttler's own, and unit tests build the guard bare.
-  @Optional()
-  @Inject(ConfigService)
-  private readonly config?: ConfigService<AppConfig, true>;
-
+export class RateLimitGuard implements CanActivate, OnModuleInit {
+  private readonly rateLimited: RouteMetadata<boolean>;
   private checkForwardedFor?: (headers: IncomingHttpHeaders) => void;
-  private rateLimited?: RouteMetadata<boolean>;
 
-  async onModuleInit(): Promise<void> {
-    await super.onModuleInit();
+  constructor(
+    private readonly throttler: RouteThrottler,
+    reflector: Reflector,
+    @Optional() private readonly config?: ConfigService<AppConfig, true>,
+  ) {
+    this.rateLimited = new RouteMetadata(reflector, IS_RATE_LIMITED_KEY);
+  }
+
+  onModuleInit(): void {
     const logger = new Logger('ClientIp');
     this.checkForwardedFor = createForwardedForCheck(
       this.config?.get('app', { infer: true }).trustProxy ?? false,
@@ -42,19 +52,14 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   /**
-   * A route that is not rate-limited is let through without the
-   * throttler's per-request metadata reads and awaits. (ThrottlerGuard's
-   * signature keeps the answer a promise.)
+   * A route that is not rate-limited is let through at once: no throttler
+   * metadata reads, and no promise for Nest to await on every request.
    */
-  canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = requestOf<{ headers?: IncomingHttpHeaders }>(context);
     if (request.headers) this.checkForwardedFor?.(request.headers);
-    if (!this.isRateLimited(context)) return Promise.resolve(true);
-    return super.canActivate(context);
-  }
-
-  private isRateLimited(context: ExecutionContext): boolean {
-    this.rateLimited ??= new RouteMetadata(this.reflector, IS_RATE_LIMITED_KEY);
-    return this.rateLimited.of(context) === true;
+    return this.rateLimited.of(context) === true
+      ? this.throttler.canActivate(context)
+      : true;
   }
 }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/configuration';
-import { RateLimitGuard } from './rate-limit.guard';
+import { RateLimitGuard, RouteThrottler } from './rate-limit.guard';
 import { rateLimitOptions } from './rate-limit.options';
 import { createRateLimitStorage } from './rate-limit.storage';
 
@@ -22,7 +22,7 @@ import { createRateLimitStorage } from './rate-limit.storage';
       },
     }),
   ],
-  providers: [RateLimitGuard],
+  providers: [RouteThrottler, RateLimitGuard],
   exports: [RateLimitGuard],
 })
 export class RateLimitModule {}
